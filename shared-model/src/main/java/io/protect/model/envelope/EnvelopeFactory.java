@@ -1,0 +1,102 @@
+package io.protect.model.envelope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.protect.model.envelope.EventEnvelope.Correlation;
+import io.protect.model.envelope.EventEnvelope.SecurityLabel;
+import io.protect.model.envelope.EventEnvelope.Source;
+import io.protect.model.envelope.EventEnvelope.Tenant;
+import io.protect.model.events.EventType;
+import io.protect.model.json.Json;
+import io.protect.model.schema.EventSchemaRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Makes envelopes: fills the event id (random UUID v4), the time (UTC, microseconds), the producing
+ * service and the schema version producers write, and derives the security label and retention
+ * from the event type and its topic. Stateless apart from its fixed inputs, so one instance per
+ * service is shared by all threads.
+ */
+public final class EnvelopeFactory {
+
+    private final Source source;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final EventSchemaRegistry schemas;
+
+    public EnvelopeFactory(Source source) {
+        this(source, Clock.systemUTC(), UUID::randomUUID, EventSchemaRegistry.defaultRegistry());
+    }
+
+    public EnvelopeFactory(Source source, Clock clock, Supplier<UUID> ids, EventSchemaRegistry schemas) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.schemas = Objects.requireNonNull(schemas, "schemas");
+    }
+
+    /**
+     * A new event that starts a flow: a fresh correlation id and trace, unless a trace context is
+     * given (the incoming request's {@code traceparent}).
+     */
+    public EventEnvelope create(EventType type, Tenant tenant, Object payload, TraceContext trace) {
+        UUID id = ids.get();
+        TraceContext context = trace != null ? trace : TraceContext.newRoot();
+        Correlation correlation = new Correlation(id.toString(), context.traceId(), TraceIds.newSpanId(),
+                context.parentSpanId(), null);
+        return build(id, type, tenant, correlation, payload);
+    }
+
+    /**
+     * The event a stage derives from another: same tenant and correlation id, same trace, a new span
+     * whose parent is the cause's span, and the cause's id as causation.
+     */
+    public EventEnvelope derive(EventEnvelope cause, EventType type, Object payload) {
+        Correlation parent = cause.correlation();
+        Correlation correlation = new Correlation(parent.correlationId(), parent.traceId(), TraceIds.newSpanId(),
+                parent.spanId(), cause.eventId().toString());
+        return build(ids.get(), type, cause.tenant(), correlation, payload);
+    }
+
+    private EventEnvelope build(UUID id, EventType type, Tenant tenant, Correlation correlation, Object payload) {
+        JsonNode data = payload instanceof JsonNode node ? node : Json.MAPPER.valueToTree(payload);
+        return new EventEnvelope(id, type.wireName(), schemas.latest(type.wireName()).toString(),
+                EventTimestamps.now(clock), source, tenant, correlation, label(type), data);
+    }
+
+    /** The default label of an event type: its classification and sensitivity, kept as long as its topic. */
+    static SecurityLabel label(EventType type) {
+        return new SecurityLabel(type.classification(), type.sensitivity(),
+                isoDays(type.topic().tier().retention()), null);
+    }
+
+    private static String isoDays(Duration d) {
+        return "P" + d.toDays() + "D";
+    }
+
+    /** The W3C trace context an event continues: a trace id and, when there is one, the caller's span. */
+    public record TraceContext(String traceId, String parentSpanId) {
+        public static TraceContext newRoot() {
+            return new TraceContext(TraceIds.newTraceId(), null);
+        }
+
+        /**
+         * Reads a W3C {@code traceparent} header ({@code 00-<trace-id>-<parent-id>-<flags>}); a missing or
+         * malformed one starts a new trace, as the W3C recommendation says a receiver should.
+         */
+        public static TraceContext fromTraceparent(String header) {
+            if (header != null) {
+                String[] parts = header.trim().split("-");
+                if (parts.length == 4 && parts[0].matches("[0-9a-f]{2}") && !parts[0].equals("ff")
+                        && parts[1].matches("[0-9a-f]{32}") && !parts[1].matches("0{32}")
+                        && parts[2].matches("[0-9a-f]{16}") && !parts[2].matches("0{16}")) {
+                    return new TraceContext(parts[1], parts[2]);
+                }
+            }
+            return newRoot();
+        }
+    }
+}
