@@ -1,0 +1,33 @@
+package io.protect.tools.devservices;
+
+import io.protect.model.envelope.EventEnvelope;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A test-only producer and consumer of envelopes over a catalog topic through SmallRye channels. */
+@ApplicationScoped
+public class ThreatProbe {
+    static final String OUT = "threats-out";
+    static final String IN = "threats-in";
+
+    @Inject
+    @Channel(OUT)
+    MutinyEmitter<EventEnvelope> emitter;
+
+    final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+
+    Uni<Void> send(EventEnvelope envelope) {
+        return emitter.send(envelope);
+    }
+
+    @Incoming(IN)
+    void receive(EventEnvelope envelope) {
+        received.add(envelope);
+    }
+}
