@@ -41,6 +41,32 @@ public record EventEnvelope(
         Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * Equal when every field is equal, comparing {@code data} by JSON value: a number read back from
+     * the wire as an int equals the long it was written from.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EventEnvelope e
+                && eventId.equals(e.eventId) && eventType.equals(e.eventType) && eventVersion.equals(e.eventVersion)
+                && timestamp.equals(e.timestamp) && source.equals(e.source) && tenant.equals(e.tenant)
+                && correlation.equals(e.correlation) && security.equals(e.security)
+                && data.equals(JSON_VALUE_ORDER, e.data);
+    }
+
+    @Override
+    public int hashCode() {
+        // data is left out: its node types may differ between equal envelopes.
+        return Objects.hash(eventId, eventType, eventVersion, timestamp, source, tenant, correlation, security);
+    }
+
+    private static final java.util.Comparator<JsonNode> JSON_VALUE_ORDER = (a, b) -> {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
+        return a.equals(b) ? 0 : 1;
+    };
+
     /** The same event with another payload (a stage's output keeps identity, tenant and label). */
     public EventEnvelope withData(JsonNode newData) {
         return new EventEnvelope(eventId, eventType, eventVersion, timestamp, source, tenant, correlation, security, newData);

@@ -46,6 +46,6 @@ class MessagingRoundTripTest {
     }
 
     private Optional<EventEnvelope> find(EventEnvelope sent) {
-        return probe.received.stream().filter(e -> e.eventId().equals(sent.eventId())).findFirst();
+        return probe.received().stream().filter(e -> e.eventId().equals(sent.eventId())).findFirst();
     }
 }

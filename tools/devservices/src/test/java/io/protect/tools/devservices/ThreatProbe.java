@@ -20,10 +20,15 @@ public class ThreatProbe {
     @Channel(OUT)
     MutinyEmitter<EventEnvelope> emitter;
 
-    final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
+    private final List<EventEnvelope> received = new CopyOnWriteArrayList<>();
 
     Uni<Void> send(EventEnvelope envelope) {
         return emitter.send(envelope);
+    }
+
+    /** What the consumer has seen so far (a method: fields of a CDI client proxy are not the bean's). */
+    List<EventEnvelope> received() {
+        return List.copyOf(received);
     }
 
     @Incoming(IN)
