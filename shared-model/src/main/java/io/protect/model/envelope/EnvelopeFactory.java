@@ -61,6 +61,18 @@ public final class EnvelopeFactory {
         return build(ids.get(), type, cause.tenant(), correlation, payload);
     }
 
+    /**
+     * The next pipeline stage's form of the same alert: the event id stays (it is the alert's identity
+     * from ingest to storage, and what duplicates are recognised by), the type and payload change,
+     * and the new span's parent is the previous stage's span.
+     */
+    public EventEnvelope advance(EventEnvelope previous, EventType type, Object payload) {
+        Correlation parent = previous.correlation();
+        Correlation correlation = new Correlation(parent.correlationId(), parent.traceId(), TraceIds.newSpanId(),
+                parent.spanId(), parent.causationId());
+        return build(previous.eventId(), type, previous.tenant(), correlation, payload);
+    }
+
     private EventEnvelope build(UUID id, EventType type, Tenant tenant, Correlation correlation, Object payload) {
         JsonNode data = payload instanceof JsonNode node ? node : Json.MAPPER.valueToTree(payload);
         return new EventEnvelope(id, type.wireName(), schemas.latest(type.wireName()).toString(),

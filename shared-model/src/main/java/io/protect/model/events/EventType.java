@@ -20,7 +20,9 @@ public enum EventType {
     /** An alert mapped to OCSF and validated. */
     ALERT_NORMALIZED("AlertNormalized", Topic.SECURITY_ALERTS_OCSF_READY, Classification.CONFIDENTIAL, Sensitivity.HIGH),
     /** An OCSF alert with a model's prediction. */
-    ALERT_SCORED("AlertScored", Topic.SECURITY_ML_PREDICTIONS, Classification.CONFIDENTIAL, Sensitivity.HIGH);
+    ALERT_SCORED("AlertScored", Topic.SECURITY_ML_PREDICTIONS, Classification.CONFIDENTIAL, Sensitivity.HIGH),
+    /** A scored alert as pushed to analysts. */
+    ALERT_NOTIFICATION("AlertNotification", Topic.SECURITY_NOTIFICATIONS, Classification.CONFIDENTIAL, Sensitivity.MEDIUM);
 
     private final String wireName;
     private final Topic topic;

@@ -1,0 +1,76 @@
+package io.protect.model.messaging;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * The messaging configuration of every {@link Channel}, derived from the topic catalog: its topic,
+ * its serdes, and the producer settings that make delivery safe (acks=all, idempotence). A low
+ * ordinal source: a service's {@code application.properties} may still tune a channel (for example
+ * its concurrency), but never has to name a topic.
+ *
+ * <p>Incoming channels read raw bytes: the messaging glue decodes and validates the envelope itself
+ * so that a record which cannot be decoded is dead-lettered with its original bytes.
+ */
+public class CatalogChannelConfigSource implements ConfigSource {
+
+    private static final Map<String, String> PROPERTIES = build();
+
+    static Map<String, String> build() {
+        Map<String, String> p = new LinkedHashMap<>();
+        for (Channel channel : Channel.values()) {
+            String prefix = "mp.messaging." + channel.direction().configSegment() + "." + channel.channelName() + ".";
+            p.put(prefix + "topic", channel.topic().topicName());
+            if (channel.direction() == Channel.Direction.INCOMING) {
+                p.put(prefix + "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+                p.put(prefix + "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+                // A new consumer group starts from the oldest retained record: nothing produced
+                // before a stage first started is skipped.
+                p.put(prefix + "auto.offset.reset", "earliest");
+                // Stages dead-letter what they cannot process themselves (see the services'
+                // DeadLetters); a nack that still reaches the connector must stop the stage rather
+                // than skip a record silently.
+                p.put(prefix + "failure-strategy", "fail");
+            } else {
+                p.put(prefix + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+                p.put(prefix + "value.serializer", channel == Channel.DEAD_LETTERS_OUT
+                        ? "org.apache.kafka.common.serialization.ByteArraySerializer"
+                        : "io.protect.model.kafka.EnvelopeSerializer");
+                p.put(prefix + "acks", "all");
+                p.put(prefix + "enable.idempotence", "true");
+                p.put(prefix + "compression.type", "lz4");
+                p.put(prefix + "linger.ms", "5");
+            }
+        }
+        return Collections.unmodifiableMap(p);
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return PROPERTIES.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return PROPERTIES.get(propertyName);
+    }
+
+    @Override
+    public Map<String, String> getProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public String getName() {
+        return "protect-topic-catalog";
+    }
+
+    @Override
+    public int getOrdinal() {
+        // Below application.properties (250): a service may override, it never needs to.
+        return 200;
+    }
+}
