@@ -7,7 +7,11 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The messaging configuration of every {@link Channel}, derived from the topic catalog: its topic,
+ * IMPORTANT for every service: list the channels you use in application.properties, e.g.
+ * {@code protect.messaging.channels=alerts-raw-in,alerts-enhanced-out,dead-letters-out}
+ * (see {@link CatalogChannelConfigSourceFactory}); unlisted channels get no configuration.
+ *
+ * <p>The messaging configuration of the channels a service uses, derived from the topic catalog: its topic,
  * its serdes, and the producer settings that make delivery safe (acks=all, idempotence). A low
  * ordinal source: a service's {@code application.properties} may still tune a channel (for example
  * its concurrency), but never has to name a topic.
@@ -17,12 +21,18 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class CatalogChannelConfigSource implements ConfigSource {
 
-    private static final Map<String, String> PROPERTIES = build();
+    private final Map<String, String> properties;
 
-    static Map<String, String> build() {
+    public CatalogChannelConfigSource(java.util.Collection<Channel> channels) {
+        this.properties = build(channels);
+    }
+
+    static Map<String, String> build(java.util.Collection<Channel> channels) {
         Map<String, String> p = new LinkedHashMap<>();
-        for (Channel channel : Channel.values()) {
+        for (Channel channel : channels) {
             String prefix = "mp.messaging." + channel.direction().configSegment() + "." + channel.channelName() + ".";
+            // SmallRye requires a connector per configured channel; Kafka is the only one we use.
+            p.put(prefix + "connector", "smallrye-kafka");
             p.put(prefix + "topic", channel.topic().topicName());
             if (channel.direction() == Channel.Direction.INCOMING) {
                 p.put(prefix + "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
@@ -50,17 +60,17 @@ public class CatalogChannelConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return PROPERTIES.keySet();
+        return properties.keySet();
     }
 
     @Override
     public String getValue(String propertyName) {
-        return PROPERTIES.get(propertyName);
+        return properties.get(propertyName);
     }
 
     @Override
     public Map<String, String> getProperties() {
-        return PROPERTIES;
+        return properties;
     }
 
     @Override
