@@ -57,6 +57,15 @@ public final class LocalInfra implements AutoCloseable {
      * Kafka has the catalog's topics and PostgreSQL accepts connections.
      */
     public static LocalInfra start(Path dataDir) {
+        return start(dataDir, 0, 0, true);
+    }
+
+    /**
+     * Starts a host on the given ports (0 picks a free one). With {@code tiedToThisProcess} the host
+     * stops when this process exits; without, it runs until {@link #stopDetached} or SIGTERM (the
+     * launcher's {@code up}).
+     */
+    public static LocalInfra start(Path dataDir, int kafkaPort, int postgresPort, boolean tiedToThisProcess) {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dataDir);
@@ -69,10 +78,18 @@ public final class LocalInfra implements AutoCloseable {
             command.add(HOST_CLASS);
             command.add("--data-dir");
             command.add(dataDir.toAbsolutePath().toString());
-            command.add("--watch-stdin");
-            Process process = new ProcessBuilder(command)
-                    .redirectError(dataDir.resolve("host.err").toFile())
-                    .start();
+            command.add("--kafka-port");
+            command.add(Integer.toString(kafkaPort));
+            command.add("--postgres-port");
+            command.add(Integer.toString(postgresPort));
+            if (tiedToThisProcess) {
+                command.add("--watch-stdin");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(dataDir.resolve("host.err").toFile());
+            if (!tiedToThisProcess) {
+                builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            }
+            Process process = builder.start();
             JsonNode ready = awaitReady(process, dataDir);
             return new LocalInfra(process, Endpoints.fromJson(ready), Duration.ofNanos(System.nanoTime() - t0));
         } catch (IOException e) {
@@ -91,6 +108,18 @@ public final class LocalInfra implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Stops a host started detached, by its pid (SIGTERM, then SIGKILL after a minute). */
+    public static void stopDetached(long pid) {
+        ProcessHandle.of(pid).ifPresent(host -> {
+            host.destroy();
+            try {
+                host.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                host.destroyForcibly();
+            }
+        });
     }
 
     /** Stops the broker and the database and waits for the host (and its PostgreSQL) to be gone. */

@@ -1,0 +1,53 @@
+package io.protect.tools.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The demo's sample generator and summary arithmetic. Pure. */
+class SampleGeneratorTest {
+
+    private static final Instant START = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void theSameSeedGivesTheSameSample() {
+        assertEquals(new SampleGenerator(7, START).alerts(50), new SampleGenerator(7, START).alerts(50));
+    }
+
+    @Test
+    void suricataAlertsHaveTheEveShape() {
+        List<ObjectNode> alerts = new SampleGenerator(42, START).alerts(500);
+        long suricata = alerts.stream().filter(a -> a.has("event_type")).count();
+        assertTrue(suricata > 350 && suricata < 450, "about four in five are Suricata: " + suricata);
+        DateTimeFormatter eve = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxx");
+        for (ObjectNode a : alerts) {
+            if (!a.has("event_type")) {
+                assertTrue(a.path("source_ip").isTextual() && a.path("message").isTextual(), a.toString());
+                continue;
+            }
+            assertEquals("alert", a.path("event_type").asText());
+            OffsetDateTime.parse(a.path("timestamp").asText(), eve);
+            for (String field : List.of("flow_id", "src_ip", "src_port", "dest_ip", "dest_port", "proto")) {
+                assertTrue(a.has(field), field + " missing in " + a);
+            }
+            int severity = a.path("alert").path("severity").asInt();
+            assertTrue(severity >= 1 && severity <= 3, a.toString());
+            assertTrue(a.path("alert").path("signature").asText().length() > 10);
+            boolean hasTechnique = a.path("alert").path("metadata").has("mitre_technique_id");
+            assertEquals(hasTechnique, a.path("alert").path("metadata").has("mitre_tactic_id"));
+        }
+    }
+
+    @Test
+    void lostIsWhatIsNeitherStoredNorDeadLettered() {
+        Demo.Result r = new Demo.Result(300, 297, 2, java.time.Duration.ofSeconds(3));
+        assertEquals(1, r.lost());
+        assertEquals("demo: sent 300 stored 297 dead-lettered 2 lost 1", r.summaryLine());
+    }
+}
