@@ -1,0 +1,30 @@
+package io.protect.score;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The payload score consumes (AlertNormalized 1.0.0): an alert as a validated OCSF event.
+ *
+ * @param sourceFormat the format the alert arrived in
+ * @param assetId the asset, when known
+ * @param sourceIp the source IP, when known
+ * @param ocsfVersion the OCSF version of the event
+ * @param ocsf the OCSF event
+ */
+public record AlertNormalized(String sourceFormat, String assetId, String sourceIp, String ocsfVersion, JsonNode ocsf) {
+
+    /** Reads the payload of an AlertNormalized envelope; an event that is not a JSON object is rejected. */
+    public static AlertNormalized from(JsonNode data) {
+        JsonNode ocsf = data.path("ocsf");
+        if (!ocsf.isObject()) {
+            throw new IllegalArgumentException("AlertNormalized.ocsf must be a JSON object, got " + ocsf.getNodeType());
+        }
+        return new AlertNormalized(text(data, "sourceFormat"), text(data, "assetId"), text(data, "sourceIp"),
+                text(data, "ocsfVersion"), ocsf);
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+}

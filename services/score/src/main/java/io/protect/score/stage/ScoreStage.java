@@ -1,0 +1,21 @@
+package io.protect.score.stage;
+
+import io.protect.score.AlertNormalized;
+import io.protect.score.AlertScored;
+
+/** The score stage: features from the OCSF event, a model's prediction, the scored alert. */
+public final class ScoreStage {
+
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final Model model;
+
+    public ScoreStage(Model model) {
+        this.model = model;
+    }
+
+    /** Scores one alert; the OCSF event, asset and source IP pass through unchanged. */
+    public AlertScored score(AlertNormalized alert) {
+        return new AlertScored(alert.assetId(), alert.sourceIp(), model.predict(extractor.extract(alert.ocsf())),
+                alert.ocsf());
+    }
+}
