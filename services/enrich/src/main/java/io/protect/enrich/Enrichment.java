@@ -1,0 +1,20 @@
+package io.protect.enrich;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The context added to an alert. A lookup that failed is named in {@code missing} and makes the
+ * enrichment {@code partial}; a lookup that simply found nothing is not missing.
+ *
+ * @param partial true when at least one lookup failed and its fallback was used
+ * @param missing the lookups that failed ("asset", "user", ...)
+ * @param geo     location and network of the alert's public addresses, by role ("source", "destination")
+ * @param intel   threat intelligence indicators the alert matched
+ * @param user    the user the alert names, when known to the tenant's directory
+ * @param asset   the tenant's asset the alert concerns, when known
+ * @param risk    the risk score and how it was reached
+ */
+public record Enrichment(boolean partial, List<String> missing, Map<String, GeoLocation> geo, List<IntelHit> intel,
+        UserContext user, AssetContext asset, RiskAssessment risk) {
+}

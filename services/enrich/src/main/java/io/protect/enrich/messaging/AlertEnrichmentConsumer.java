@@ -1,0 +1,60 @@
+package io.protect.enrich.messaging;
+
+import io.protect.enrich.AlertReceived;
+import io.protect.enrich.service.EnrichmentService;
+import io.protect.model.catalog.Topic;
+import io.protect.model.envelope.EnvelopeCodec;
+import io.protect.model.envelope.EnvelopeFactory;
+import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.events.EventType;
+import io.protect.model.messaging.Channel;
+import io.protect.service.common.Outbound;
+import io.protect.service.common.PermanentFailure;
+import io.protect.service.common.StageRunner;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * The enrich stage's messaging glue: raw alerts in, enriched alerts out, through the common stage
+ * runner (at-least-once, retries, dead-lettering, metrics).
+ */
+@ApplicationScoped
+public class AlertEnrichmentConsumer {
+
+    /** The stage name in metrics and dead letters. */
+    public static final String STAGE = "enrich";
+
+    @Inject
+    StageRunner runner;
+
+    @Inject
+    EnrichmentService enrichment;
+
+    @Inject
+    EnvelopeFactory envelopes;
+
+    @Inject
+    @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_ENHANCED_OUT_NAME)
+    MutinyEmitter<EventEnvelope> emitter;
+
+    @Incoming(Channel.ALERTS_RAW_IN_NAME)
+    public Uni<Void> consume(Message<byte[]> message) {
+        return runner.run(STAGE, message, envelope -> enrich(envelope)
+                .chain(out -> emitter.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_ENHANCED, out))));
+    }
+
+    private Uni<EventEnvelope> enrich(EventEnvelope envelope) {
+        if (!EventType.ALERT_RECEIVED.wireName().equals(envelope.eventType())) {
+            // Only AlertReceived belongs on this topic; anything else was produced by mistake.
+            throw new PermanentFailure("enrich expects " + EventType.ALERT_RECEIVED.wireName() + " events, got "
+                    + envelope.eventType());
+        }
+        AlertReceived alert = EnvelopeCodec.payload(envelope, AlertReceived.class);
+        return enrichment.enrich(envelope.tenant().tenantId(), alert)
+                .map(enriched -> envelopes.advance(envelope, EventType.ALERT_ENRICHED, enriched));
+    }
+}
