@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class ProtectClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)}\\s+([0-9.eE+-]+)$");
+    /** {@code name{labels} value}, optionally followed by an OpenMetrics exemplar ({@code # {...} v t}). */
+    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)}\\s+([0-9.eE+-]+)(\\s+#.*)?$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Stack stack;
@@ -57,7 +58,12 @@ public final class ProtectClient {
 
     /** Sum of a Prometheus counter over a service's /q/metrics, for samples whose labels contain {@code labelPart}. */
     public double metric(Service service, String name, String labelPart) {
-        String text = sendText(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/metrics")).GET());
+        return sumMetric(sendText(HttpRequest.newBuilder(URI.create(stack.url(service) + "/q/metrics")).GET()),
+                name, labelPart);
+    }
+
+    /** Sums the samples of one metric in Prometheus/OpenMetrics text whose labels contain {@code labelPart}. */
+    static double sumMetric(String text, String name, String labelPart) {
         double sum = 0;
         for (String line : text.split("\n")) {
             Matcher m = METRIC.matcher(line.trim());

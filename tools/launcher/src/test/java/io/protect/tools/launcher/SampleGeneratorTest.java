@@ -45,6 +45,19 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void metricsAreSummedWithOrWithoutExemplars() {
+        String text = """
+                # TYPE protect_stage_processed_total counter
+                protect_stage_processed_total{stage="ingest"} 805.0 # {span_id="510d183d08e84734",trace_id="0384fc"} 1.0 1795375038.777
+                protect_stage_processed_total{stage="enrich"} 12.0
+                protect_stage_dead_lettered_total{stage="enrich"} 2.0
+                """;
+        assertEquals(805.0, ProtectClient.sumMetric(text, "protect_stage_processed_total", "stage=\"ingest\""));
+        assertEquals(817.0, ProtectClient.sumMetric(text, "protect_stage_processed_total", "stage="));
+        assertEquals(2.0, ProtectClient.sumMetric(text, "protect_stage_dead_lettered_total", ""));
+    }
+
+    @Test
     void lostIsWhatIsNeitherStoredNorDeadLettered() {
         Demo.Result r = new Demo.Result(300, 297, 2, java.time.Duration.ofSeconds(3));
         assertEquals(1, r.lost());
