@@ -158,6 +158,17 @@ class PipelineEndToEndIT {
         assertFalse(acmeFeed.ids().stream().anyMatch(idsByTenant.get("globex")::contains), "acme saw a globex alert");
         assertFalse(globexFeed.ids().stream().anyMatch(idsByTenant.get("acme")::contains), "globex saw an acme alert");
 
+        // The W3C trace context travels in Kafka headers through every stage: each prediction's
+        // traceparent header names the trace its envelope carries since ingest.
+        var predictions = TopicProbe.read(infra.endpoints().kafkaBootstrapServers(), "security.ml.predictions",
+                r -> all.contains(readTree(r.value()).path("eventId").asText()), all.size(), Duration.ofSeconds(30));
+        assertTrue(predictions.size() >= all.size());
+        for (var record : predictions) {
+            String traceparent = TopicProbe.header(record, "traceparent");
+            assertNotNull(traceparent, "no traceparent header on a prediction");
+            assertEquals(readTree(record.value()).path("correlation").path("traceId").asText(), traceparent.split("-")[1]);
+        }
+
         // The poison record is in the dead letter topic, with the stage and the reason.
         var dead = TopicProbe.read(infra.endpoints().kafkaBootstrapServers(), "security.errors.dlq",
                 r -> poisonKey.equals(r.key()), 1, Duration.ofSeconds(30));
@@ -191,6 +202,14 @@ class PipelineEndToEndIT {
                     StandardCharsets.UTF_8) : null;
         } while (cursor != null);
         return items;
+    }
+
+    private static JsonNode readTree(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() throws IOException {
