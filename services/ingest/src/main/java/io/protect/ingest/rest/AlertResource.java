@@ -7,6 +7,7 @@ import io.protect.ingest.SourceFormat;
 import io.protect.ingest.config.IngestConfig;
 import io.protect.ingest.messaging.RawAlertPublisher;
 import io.protect.ingest.stage.AlertBatchParser;
+import io.protect.ingest.stage.LineFormats;
 import io.protect.ingest.stage.RawAlertBuilder;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EnvelopeFactory.TraceContext;
@@ -51,6 +52,7 @@ public class AlertResource {
     private final RawAlertPublisher publisher;
     private final IngestConfig config;
     private final AlertBatchParser parser;
+    private final LineFormats lines;
     private final StageMetrics metrics;
 
     public AlertResource(TenantAuthenticator auth, EnvelopeFactory envelopes, RawAlertPublisher publisher,
@@ -61,6 +63,7 @@ public class AlertResource {
         this.publisher = publisher;
         this.config = config;
         this.parser = new AlertBatchParser(config.maxEventBytes(), config.maxEventsPerRequest());
+        this.lines = new LineFormats(config.maxEventBytes(), config.maxEventsPerRequest());
     }
 
     /** The 202 answer: how many alerts were accepted and their event ids, in request order. */
@@ -68,7 +71,7 @@ public class AlertResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -97,8 +100,11 @@ public class AlertResource {
         }
         List<EventEnvelope> batch;
         try {
-            boolean ndjson = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(NDJSON);
-            List<RawAlert> alerts = RawAlertBuilder.build(parser.parse(body == null ? new byte[0] : body, ndjson), requested);
+            String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+            byte[] bytes = body == null ? new byte[0] : body;
+            List<RawAlert> alerts = type.startsWith(MediaType.TEXT_PLAIN)
+                    ? RawAlertBuilder.fromLines(lines.parse(bytes, requested))
+                    : RawAlertBuilder.build(parser.parse(bytes, type.startsWith(NDJSON)), requested);
             batch = wrap(tenant.get(), alerts, traceContext(traceparent));
         } catch (AlertBatchParser.BadBatch e) {
             Map<String, Object> entity = new java.util.LinkedHashMap<>(error(e.getMessage()));

@@ -1,7 +1,9 @@
 package io.protect.ingest.stage;
 
 import io.protect.ingest.RawAlert;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.protect.ingest.SourceFormat;
+import io.protect.ingest.stage.formats.CloudTrailRecords;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,16 +22,38 @@ public final class RawAlertBuilder {
      */
     public static List<RawAlert> build(List<AlertBatchParser.Located> alerts, SourceFormat requested) {
         List<RawAlert> out = new ArrayList<>(alerts.size());
-        for (AlertBatchParser.Located located : alerts) {
-            SourceFormat format;
-            try {
-                format = requested != null ? requested : SourceDetector.detect(located.alert());
-            } catch (IllegalArgumentException e) {
-                String where = located.index() != null ? "element " + located.index()
-                        : located.line() != null ? "line " + located.line() : "the alert";
-                throw new AlertBatchParser.BadBatch(400, where + ": " + e.getMessage(), located.index(), located.line());
+        for (AlertBatchParser.Located delivered : alerts) {
+            // AWS delivers CloudTrail as {"Records": [...]} files and EventBridge wraps records and
+            // findings in {"detail": ...}: each record inside is one alert.
+            for (JsonNode record : CloudTrailRecords.split(delivered.alert())) {
+                out.add(one(new AlertBatchParser.Located(record, delivered.index(), delivered.line()), requested));
             }
-            out.add(new RawAlert(format.wireName(), null, format.sourceIp(located.alert()).orElse(null), located.alert()));
+        }
+        return out;
+    }
+
+    private static RawAlert one(AlertBatchParser.Located located, SourceFormat requested) {
+        String where = located.index() != null ? "element " + located.index()
+                : located.line() != null ? "line " + located.line() : "the alert";
+        if (!located.alert().isObject()) {
+            throw new AlertBatchParser.BadBatch(400, where + ": a record inside the delivery is not a JSON object",
+                    located.index(), located.line());
+        }
+        SourceFormat format;
+        try {
+            format = requested != null ? requested : SourceDetector.detect(located.alert());
+        } catch (IllegalArgumentException e) {
+            throw new AlertBatchParser.BadBatch(400, where + ": " + e.getMessage(), located.index(), located.line());
+        }
+        return new RawAlert(format.wireName(), null, format.sourceIp(located.alert()).orElse(null), located.alert());
+    }
+
+    /** Payloads for alerts parsed from lines, whose format the line itself told. */
+    public static List<RawAlert> fromLines(List<LineFormats.Parsed> parsed) {
+        List<RawAlert> out = new ArrayList<>(parsed.size());
+        for (LineFormats.Parsed p : parsed) {
+            out.add(new RawAlert(p.format().wireName(), null, p.format().sourceIp(p.located().alert()).orElse(null),
+                    p.located().alert()));
         }
         return out;
     }

@@ -121,7 +121,7 @@ class AlertResourceTest {
 
     @Test
     void limitsAndMediaTypesAreEnforced() {
-        given().header("Authorization", ACME).contentType("text/plain").body("x")
+        given().header("Authorization", ACME).contentType("application/xml").body("<x/>")
                 .when().post("/api/v1/alerts").then().statusCode(415);
         String bigEvent = "{\"blob\":\"" + "x".repeat(70 * 1024) + "\"}";
         given().header("Authorization", ACME).contentType("application/json").body("[{}, " + bigEvent + "]")

@@ -36,6 +36,9 @@ public final class DomainTopics {
             case 1007 -> Topic.MONITORING_SYSTEM_ACTIVITY;
             case 6003 -> Topic.APPLICATION_API_ACTIVITY;
             case 2002 -> Topic.APPLICATION_VULNERABILITIES;
+            // Base Events: telemetry no specific class fits (sensor statistics, Windows events
+            // without a core class), which is monitoring data rather than a threat.
+            case 0 -> Topic.MONITORING_SYSTEM_ACTIVITY;
             default -> switch (classUid / 1000) {
                 case 1 -> Topic.MONITORING_SYSTEM_ACTIVITY;
                 case 3 -> Topic.IDENTITY_AUTHENTICATION;

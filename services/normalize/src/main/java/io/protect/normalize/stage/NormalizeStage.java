@@ -8,6 +8,15 @@ import io.protect.model.ocsf.ValidationResult;
 import io.protect.normalize.AlertEnriched;
 import io.protect.normalize.AlertNormalized;
 import io.protect.normalize.mapping.AlertMapper;
+import io.protect.normalize.mapping.cef.CefMappers;
+import io.protect.normalize.mapping.cloudtrail.CloudTrailMappers;
+import io.protect.normalize.mapping.guardduty.GuardDutyMappers;
+import io.protect.normalize.mapping.leef.LeefMappers;
+import io.protect.normalize.mapping.okta.OktaMappers;
+import io.protect.normalize.mapping.suricataeve.SuricataEventMappers;
+import io.protect.normalize.mapping.sysmon.SysmonMappers;
+import io.protect.normalize.mapping.windows.WindowsMappers;
+import io.protect.normalize.mapping.zeek.ZeekMappers;
 import io.protect.normalize.mapping.GenericAlertMapper;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.OcsfParts;
@@ -31,10 +40,25 @@ public final class NormalizeStage {
         }
     }
 
-    /** Suricata EVE alert records get the Suricata mapper; everything else the generic one. */
+    /**
+     * The mapper for an alert: chosen by the format ingest recorded, then by the source's own event
+     * type (each source's {@code *Mappers.forEvent}); unknown formats get the generic mapping.
+     */
     AlertMapper mapperFor(AlertEnriched alert) {
-        boolean eveAlert = "suricata".equals(alert.sourceFormat()) && "alert".equals(alert.alert().path("event_type").asText());
-        return eveAlert ? suricata : generic;
+        JsonNode event = alert.alert();
+        return switch (alert.sourceFormat() == null ? "" : alert.sourceFormat()) {
+            case "suricata" -> "alert".equals(event.path("event_type").asText()) ? suricata
+                    : SuricataEventMappers.forEvent(event);
+            case ZeekMappers.SOURCE_FORMAT -> ZeekMappers.forEvent(event);
+            case WindowsMappers.SOURCE_FORMAT -> WindowsMappers.forEvent(event);
+            case SysmonMappers.SOURCE_FORMAT -> SysmonMappers.forEvent(event);
+            case "okta" -> OktaMappers.forEvent(event);
+            case "cloudtrail" -> CloudTrailMappers.forEvent(event);
+            case "guardduty" -> GuardDutyMappers.forEvent(event);
+            case CefMappers.SOURCE_FORMAT -> CefMappers.forEvent(event);
+            case LeefMappers.SOURCE_FORMAT -> LeefMappers.forEvent(event);
+            default -> generic;
+        };
     }
 
     /** Maps and validates one alert. */

@@ -21,11 +21,12 @@ class NormalizeStageTest {
     private final NormalizeStage stage = new NormalizeStage();
 
     @Test
-    void suricataAlertsGetTheSuricataMapperAndOtherEveRecordsTheGenericOne() {
+    void suricataAlertsGetTheSuricataMapperAndOtherEveRecordsTheirEventMapper() {
         ObjectNode eve = SuricataSamples.alerts().get(0).eve();
         assertInstanceOf(SuricataAlertMapper.class, stage.mapperFor(SuricataSamples.enriched(eve, MissingNode.getInstance())));
         ObjectNode dns = (ObjectNode) Json.parse("{\"event_type\":\"dns\",\"timestamp\":\"2024-01-01T00:00:00+0000\"}");
-        assertInstanceOf(GenericAlertMapper.class, stage.mapperFor(new AlertEnriched("suricata", null, null, dns, MissingNode.getInstance())));
+        assertInstanceOf(io.protect.normalize.mapping.suricataeve.SuricataEventMapper.class,
+                stage.mapperFor(new AlertEnriched("suricata", null, null, dns, MissingNode.getInstance())));
         assertInstanceOf(GenericAlertMapper.class, stage.mapperFor(new AlertEnriched("generic", null, null, eve, MissingNode.getInstance())));
     }
 

@@ -1,0 +1,130 @@
+package io.protect.ingest.stage.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recognises a parsed Zeek log record (JSON, or TSV through {@link ZeekTsvParser}) and tells its log
+ * type from its fields, since Zeek's JSON writer does not name the log in the record.
+ *
+ * <p>A record is Zeek when it has a numeric epoch {@code ts} and either names its log
+ * ({@code _path}, or {@code @stream} as the OTRF/Mordor collectors write it) or carries a Zeek
+ * identity: a connection {@code uid} ({@code C...}), a file {@code fuid} ({@code F...}), the
+ * connection tuple ({@code id.orig_h}, also spelled {@code id_orig_h} or nested {@code id.orig_h}),
+ * or an x509 {@code fingerprint} with {@code certificate.*} fields. Suricata EVE records have a text
+ * {@code timestamp} and an {@code event_type} and never match.
+ */
+public final class ZeekDetection {
+
+    /** The log types {@link #logType} can tell from fields alone. */
+    public static final Set<String> LOG_TYPES = Set.of("conn", "dns", "http", "ssl", "files", "notice", "kerberos",
+            "smtp", "ssh", "weird", "x509", "smb_files");
+
+    private ZeekDetection() {
+    }
+
+    /** True when the object is a Zeek log record. */
+    public static boolean matches(JsonNode alert) {
+        if (alert == null || !alert.isObject() || !alert.path("ts").isNumber() || alert.has("event_type")) {
+            return false;
+        }
+        if (text(alert, "_path") != null || text(alert, "@stream") != null) {
+            return true;
+        }
+        String uid = text(alert, "uid");
+        String fuid = text(alert, "fuid");
+        return (uid != null && uid.matches("C[0-9A-Za-z]{8,24}"))
+                || (fuid != null && fuid.matches("F[0-9A-Za-z]{8,24}"))
+                || has(alert, "id.orig_h")
+                || (has(alert, "fingerprint") && has(alert, "certificate.serial"));
+    }
+
+    /**
+     * The Zeek log type of a record: {@code _path} or {@code @stream} when present, otherwise told
+     * from the fields each log type has (conn, dns, http, ssl, files, notice, kerberos, smtp, ssh,
+     * weird, x509, smb_files); null when the fields fit none (e.g. a record with only the
+     * connection tuple).
+     */
+    public static String logType(JsonNode r) {
+        if (r == null || !r.isObject()) {
+            return null;
+        }
+        for (String named : new String[] {"_path", "@stream"}) {
+            String p = text(r, named);
+            if (p != null) {
+                return p.toLowerCase(Locale.ROOT);
+            }
+        }
+        if (has(r, "note") || (has(r, "msg") && has(r, "actions"))) {
+            return "notice";
+        }
+        if (has(r, "certificate.serial") || has(r, "certificate.subject") || (has(r, "fingerprint") && has(r, "host_cert"))) {
+            return "x509";
+        }
+        if (has(r, "fuid") && (has(r, "analyzers") || has(r, "seen_bytes") || has(r, "source") || has(r, "depth")
+                || has(r, "tx_hosts"))) {
+            return "files";
+        }
+        if (text(r, "action") != null && text(r, "action").startsWith("SMB::")
+                || has(r, "times.modified") || has(r, "times_modified")) {
+            return "smb_files";
+        }
+        if (has(r, "helo") || has(r, "mailfrom") || has(r, "rcptto") || has(r, "last_reply") && has(r, "path")) {
+            return "smtp";
+        }
+        if (has(r, "query") || has(r, "qtype") || has(r, "qtype_name") || has(r, "rcode") || has(r, "trans_id")) {
+            return "dns";
+        }
+        if (has(r, "request_type") || has(r, "till") || has(r, "forwardable") || has(r, "renewable")
+                || (has(r, "service") && has(r, "success") && !has(r, "conn_state"))) {
+            return "kerberos";
+        }
+        if (has(r, "auth_attempts") || has(r, "host_key") || has(r, "kex_alg") || has(r, "hassh")
+                || (has(r, "client") && has(r, "server"))) {
+            return "ssh";
+        }
+        if (has(r, "ssl_history") || has(r, "server_name") || has(r, "established") || has(r, "cert_chain_fps")
+                || has(r, "cert_chain_fuids") || has(r, "ja3") || has(r, "resumed")
+                || (has(r, "version") && has(r, "cipher"))) {
+            return "ssl";
+        }
+        if (has(r, "method") || has(r, "uri") || has(r, "status_code") || has(r, "request_body_len")
+                || has(r, "resp_mime_types") || has(r, "user_agent")) {
+            return "http";
+        }
+        if (has(r, "name") && (has(r, "notice") || has(r, "peer") || has(r, "addl"))) {
+            return "weird";
+        }
+        if (has(r, "proto") && (has(r, "conn_state") || has(r, "history") || has(r, "orig_bytes") || has(r, "orig_pkts")
+                || has(r, "service") || has(r, "duration"))) {
+            return "conn";
+        }
+        return null;
+    }
+
+    /** A field by Zeek's dotted name, its underscore spelling, or nested objects. */
+    static JsonNode field(JsonNode r, String dotted) {
+        JsonNode v = r.get(dotted);
+        if (v == null && dotted.contains(".")) {
+            v = r.get(dotted.replace('.', '_'));
+            if (v == null) {
+                JsonNode n = r;
+                for (String part : dotted.split("\\.")) {
+                    n = n.path(part);
+                }
+                v = n.isMissingNode() ? null : n;
+            }
+        }
+        return v == null || v.isNull() ? null : v;
+    }
+
+    private static boolean has(JsonNode r, String dotted) {
+        return field(r, dotted) != null;
+    }
+
+    private static String text(JsonNode r, String name) {
+        JsonNode v = field(r, name);
+        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
+    }
+}
