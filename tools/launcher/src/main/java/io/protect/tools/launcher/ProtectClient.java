@@ -44,6 +44,17 @@ public final class ProtectClient {
         return ids;
     }
 
+    /** Posts a body as it is (a sample file in its own form); returns the event ids ingest assigned. */
+    public List<String> ingestRaw(String token, String contentType, byte[] body) {
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(stack.url(Service.INGEST) + "/api/v1/alerts"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), 202);
+        List<String> ids = new ArrayList<>();
+        answer.path("eventIds").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
     /** The store's counts for a tenant: {events, predictions}. */
     public JsonNode stats(String token) {
         return send(HttpRequest.newBuilder(URI.create(stack.url(Service.STORE) + "/api/v1/stats"))
