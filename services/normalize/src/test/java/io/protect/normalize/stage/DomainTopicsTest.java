@@ -27,7 +27,8 @@ class DomainTopicsTest {
         assertEquals(Topic.NETWORK_FLOWS, DomainTopics.forClass(4004));
         assertEquals(Topic.MONITORING_SYSTEM_ACTIVITY, DomainTopics.forClass(1002));
         assertEquals(Topic.NETWORK_THREATS, DomainTopics.forClass(2003));
-        assertEquals(Topic.NETWORK_THREATS, DomainTopics.forClass(0));
+        // Base Events (sensor statistics, Windows events without a core class) are monitoring data.
+        assertEquals(Topic.MONITORING_SYSTEM_ACTIVITY, DomainTopics.forClass(0));
         assertEquals(Topic.NETWORK_THREATS, DomainTopics.forClass(5001));
     }
 }
