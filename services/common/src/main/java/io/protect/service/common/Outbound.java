@@ -1,11 +1,22 @@
 package io.protect.service.common;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EventEnvelope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Builds outgoing Kafka messages keyed by the catalog's partition-key rule of their topic. */
+/**
+ * Builds outgoing Kafka messages keyed by the catalog's partition-key rule of their topic, with
+ * the OpenTelemetry parent taken from the envelope's own trace context. Reactive pipelines hop
+ * threads, so "the current span" at send time may belong to another record; the envelope is the
+ * one thing that always says which trace an event is part of.
+ */
 public final class Outbound {
 
     private Outbound() {
@@ -13,16 +24,27 @@ public final class Outbound {
 
     /** A message for a channel's own topic, keyed per that topic's rule. */
     public static Message<EventEnvelope> to(Topic topic, EventEnvelope envelope) {
-        return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        return traced(envelope, OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(topic.keyRule().keyFor(envelope))
                 .build());
     }
 
     /** A message sent to another topic than its channel's default (normalize's domain topics). */
     public static Message<EventEnvelope> toTopic(Topic topic, EventEnvelope envelope) {
-        return Message.of(envelope).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        return traced(envelope, OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic.topicName())
                 .withKey(topic.keyRule().keyFor(envelope))
                 .build());
+    }
+
+    private static Message<EventEnvelope> traced(EventEnvelope envelope, OutgoingKafkaRecordMetadata<String> kafka) {
+        Message<EventEnvelope> message = Message.of(envelope).addMetadata(kafka);
+        EventEnvelope.Correlation c = envelope.correlation();
+        SpanContext parent = SpanContext.createFromRemoteParent(c.traceId(), c.spanId(), TraceFlags.getSampled(),
+                TraceState.getDefault());
+        if (!parent.isValid()) {
+            return message;
+        }
+        return message.addMetadata(TracingMetadata.withCurrent(Context.root().with(Span.wrap(parent))));
     }
 }
