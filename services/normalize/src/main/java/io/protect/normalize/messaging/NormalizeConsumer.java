@@ -31,7 +31,11 @@ public class NormalizeConsumer {
     /** Stage name in metrics and dead-letter headers. */
     public static final String STAGE = "normalize";
 
-    private final NormalizeStage stage = new NormalizeStage();
+    private final NormalizeStage stage;
+
+    public NormalizeConsumer(io.protect.normalize.config.NormalizeConfig config) {
+        this.stage = new NormalizeStage(config.rawData());
+    }
 
     @Inject
     StageRunner runner;

@@ -32,6 +32,17 @@ public final class NormalizeStage {
     private final AlertMapper suricata = new SuricataAlertMapper();
     private final AlertMapper generic = new GenericAlertMapper();
     private final OcsfValidator validator = OcsfValidator.instance();
+    private final boolean keepRawData;
+
+    /** A stage that keeps {@code raw_data}. */
+    public NormalizeStage() {
+        this(true);
+    }
+
+    /** A stage that keeps or drops {@code raw_data} ({@code protect.normalize.raw-data}). */
+    public NormalizeStage(boolean keepRawData) {
+        this.keepRawData = keepRawData;
+    }
 
     /** The outcome for one alert: the payload and its domain topic, or the validation failure. */
     public record Result(AlertNormalized normalized, Topic domainTopic, ValidationResult validation) {
@@ -65,6 +76,9 @@ public final class NormalizeStage {
     public Result normalize(AlertEnriched alert, MappingContext context) {
         Record event = mapperFor(alert).map(alert, context);
         JsonNode ocsf = Json.MAPPER.valueToTree(event);
+        if (!keepRawData && ocsf instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove("raw_data");
+        }
         ValidationResult validation = validator.validate(ocsf);
         AlertNormalized out = new AlertNormalized(alert.sourceFormat(), alert.assetId(), alert.sourceIp(),
                 OcsfParts.OCSF_VERSION, ocsf);

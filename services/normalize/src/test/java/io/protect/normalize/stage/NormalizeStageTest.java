@@ -45,6 +45,16 @@ class NormalizeStageTest {
     }
 
     @Test
+    void rawDataIsKeptByDefaultAndDroppedWhenConfigured() {
+        ObjectNode eve = SuricataSamples.alerts().get(0).eve();
+        AlertEnriched in = new AlertEnriched("suricata", null, "222.186.56.46", eve, MissingNode.getInstance());
+        assertTrue(stage.normalize(in, SuricataSamples.context()).normalized().ocsf().has("raw_data"));
+        NormalizeStage.Result lean = new NormalizeStage(false).normalize(in, SuricataSamples.context());
+        assertTrue(lean.valid(), lean.validation()::toString);
+        assertFalse(lean.normalized().ocsf().has("raw_data"));
+    }
+
+    @Test
     void anInvalidEventIsReportedWithItsViolations() {
         AlertEnriched in = new AlertEnriched("generic", null, null,
                 Json.parse("{\"title\":\"Blocked connection\",\"src_ip\":\"203.0.113.7:51515\"}"), MissingNode.getInstance());
