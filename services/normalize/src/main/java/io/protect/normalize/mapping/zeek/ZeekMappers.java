@@ -1,5 +1,7 @@
 package io.protect.normalize.mapping.zeek;
 
+import io.protect.model.sources.ZeekLogType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.function.Supplier;

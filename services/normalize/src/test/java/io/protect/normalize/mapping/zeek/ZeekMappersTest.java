@@ -87,7 +87,7 @@ class ZeekMappersTest {
 
     @Test
     void theLogTypeIsToldLikeIngestTellsIt() {
-        // ZeekLogType is a copy of ingest's ZeekDetection.logType; the same expectations hold.
+        // The log type comes from shared-model's ZeekLogType, which ingest's detection uses too.
         for (ZeekSamples.Sample s : ZeekSamples.all()) {
             boolean bareTuple = s.logType().equals("kerberos") && !s.record().has("service") && !s.record().has("client");
             assertEquals(bareTuple ? null : s.logType(), ZeekMappers.logType(s.record()), s::toString);

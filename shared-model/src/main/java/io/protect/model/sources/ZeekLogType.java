@@ -1,14 +1,13 @@
-package io.protect.normalize.mapping.zeek;
+package io.protect.model.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
  * Tells a Zeek record's log type from its fields (Zeek's JSON writer does not name the log in the
- * record). A copy of ingest's {@code ZeekDetection.logType}, since normalize does not depend on
- * ingest; keep the two in step.
+ * record). Shared by ingest (detection) and normalize (mapper choice).
  */
-final class ZeekLogType {
+public final class ZeekLogType {
 
     private ZeekLogType() {
     }
@@ -19,7 +18,7 @@ final class ZeekLogType {
      * weird, x509, smb_files); null when the fields fit none (e.g. a record with only the
      * connection tuple).
      */
-    static String of(JsonNode r) {
+    public static String of(JsonNode r) {
         if (r == null || !r.isObject()) {
             return null;
         }
