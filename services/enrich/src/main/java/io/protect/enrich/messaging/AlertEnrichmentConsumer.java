@@ -1,6 +1,6 @@
 package io.protect.enrich.messaging;
 
-import io.protect.enrich.AlertReceived;
+import io.protect.model.events.AlertReceived;
 import io.protect.enrich.service.EnrichmentService;
 import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EnvelopeCodec;

@@ -1,7 +1,7 @@
 package io.protect.enrich.service;
 
 import io.protect.enrich.AlertEnriched;
-import io.protect.enrich.AlertReceived;
+import io.protect.model.events.AlertReceived;
 import io.protect.enrich.AssetContext;
 import io.protect.enrich.GeoLocation;
 import io.protect.enrich.IntelHit;

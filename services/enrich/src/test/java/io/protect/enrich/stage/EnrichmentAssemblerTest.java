@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.enrich.AlertEnriched;
-import io.protect.enrich.AlertReceived;
+import io.protect.model.events.AlertReceived;
 import io.protect.enrich.AssetContext;
 import io.protect.enrich.LookupResult;
 import io.protect.enrich.Observables;

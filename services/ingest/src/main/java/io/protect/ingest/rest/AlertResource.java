@@ -2,7 +2,7 @@ package io.protect.ingest.rest;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.protect.ingest.RawAlert;
+import io.protect.model.events.AlertReceived;
 import io.protect.ingest.SourceFormat;
 import io.protect.ingest.config.IngestConfig;
 import io.protect.ingest.messaging.RawAlertPublisher;
@@ -102,7 +102,7 @@ public class AlertResource {
         try {
             String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
             byte[] bytes = body == null ? new byte[0] : body;
-            List<RawAlert> alerts = type.startsWith(MediaType.TEXT_PLAIN)
+            List<AlertReceived> alerts = type.startsWith(MediaType.TEXT_PLAIN)
                     ? RawAlertBuilder.fromLines(lines.parse(bytes, requested))
                     : RawAlertBuilder.build(parser.parse(bytes, type.startsWith(NDJSON)), requested);
             batch = wrap(tenant.get(), alerts, traceContext(traceparent));
@@ -135,7 +135,7 @@ public class AlertResource {
      * Envelopes for a batch, validated against the schema before anything is sent so that the batch
      * stays all-or-nothing.
      */
-    private List<EventEnvelope> wrap(EventEnvelope.Tenant tenant, List<RawAlert> alerts, TraceContext trace) {
+    private List<EventEnvelope> wrap(EventEnvelope.Tenant tenant, List<AlertReceived> alerts, TraceContext trace) {
         List<EventEnvelope> out = new ArrayList<>(alerts.size());
         for (int i = 0; i < alerts.size(); i++) {
             EventEnvelope envelope = envelopes.create(EventType.ALERT_RECEIVED, tenant, alerts.get(i), trace);

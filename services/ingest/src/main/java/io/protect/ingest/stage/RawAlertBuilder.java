@@ -1,14 +1,15 @@
 package io.protect.ingest.stage;
 
-import io.protect.ingest.RawAlert;
+import io.protect.model.events.AlertReceived;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.ingest.SourceFormat;
 import io.protect.ingest.stage.formats.CloudTrailRecords;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns parsed alerts into {@link RawAlert} payloads: the format named by the request or detected
+ * Turns parsed alerts into {@link AlertReceived} payloads: the format named by the request or detected
  * per alert, and the source IP that keys the alert's partition.
  */
 public final class RawAlertBuilder {
@@ -20,8 +21,8 @@ public final class RawAlertBuilder {
      * Builds every payload of a batch; a detection failure fails the batch with the alert's place
      * (status 400), like a parse error.
      */
-    public static List<RawAlert> build(List<AlertBatchParser.Located> alerts, SourceFormat requested) {
-        List<RawAlert> out = new ArrayList<>(alerts.size());
+    public static List<AlertReceived> build(List<AlertBatchParser.Located> alerts, SourceFormat requested) {
+        List<AlertReceived> out = new ArrayList<>(alerts.size());
         for (AlertBatchParser.Located delivered : alerts) {
             // AWS delivers CloudTrail as {"Records": [...]} files and EventBridge wraps records and
             // findings in {"detail": ...}: each record inside is one alert.
@@ -32,7 +33,7 @@ public final class RawAlertBuilder {
         return out;
     }
 
-    private static RawAlert one(AlertBatchParser.Located located, SourceFormat requested) {
+    private static AlertReceived one(AlertBatchParser.Located located, SourceFormat requested) {
         String where = located.index() != null ? "element " + located.index()
                 : located.line() != null ? "line " + located.line() : "the alert";
         if (!located.alert().isObject()) {
@@ -45,15 +46,16 @@ public final class RawAlertBuilder {
         } catch (IllegalArgumentException e) {
             throw new AlertBatchParser.BadBatch(400, where + ": " + e.getMessage(), located.index(), located.line());
         }
-        return new RawAlert(format.wireName(), null, format.sourceIp(located.alert()).orElse(null), located.alert());
+        return new AlertReceived(format.wireName(), null, format.sourceIp(located.alert()).orElse(null),
+                (ObjectNode) located.alert());
     }
 
     /** Payloads for alerts parsed from lines, whose format the line itself told. */
-    public static List<RawAlert> fromLines(List<LineFormats.Parsed> parsed) {
-        List<RawAlert> out = new ArrayList<>(parsed.size());
+    public static List<AlertReceived> fromLines(List<LineFormats.Parsed> parsed) {
+        List<AlertReceived> out = new ArrayList<>(parsed.size());
         for (LineFormats.Parsed p : parsed) {
-            out.add(new RawAlert(p.format().wireName(), null, p.format().sourceIp(p.located().alert()).orElse(null),
-                    p.located().alert()));
+            out.add(new AlertReceived(p.format().wireName(), null, p.format().sourceIp(p.located().alert()).orElse(null),
+                    (ObjectNode) p.located().alert()));
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package io.protect.ingest.syslog;
 
-import io.protect.ingest.RawAlert;
+import io.protect.model.events.AlertReceived;
 import io.protect.ingest.config.IngestConfig;
 import io.protect.ingest.config.SyslogConfig;
 import io.protect.ingest.messaging.RawAlertPublisher;
@@ -138,7 +138,7 @@ public class SyslogListener {
         List<Uni<Void>> dead = new ArrayList<>();
         for (String text : messages) {
             try {
-                List<RawAlert> alerts = RawAlertBuilder.fromLines(List.of(LineFormats.parseLine(text, 1)));
+                List<AlertReceived> alerts = RawAlertBuilder.fromLines(List.of(LineFormats.parseLine(text, 1)));
                 batch.add(envelopes.create(EventType.ALERT_RECEIVED, tenant, alerts.get(0), null));
             } catch (AlertBatchParser.BadBatch | IllegalArgumentException e) {
                 metrics.deadLettered(STAGE);

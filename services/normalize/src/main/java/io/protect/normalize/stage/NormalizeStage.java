@@ -6,7 +6,7 @@ import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
 import io.protect.normalize.AlertEnriched;
-import io.protect.normalize.AlertNormalized;
+import io.protect.model.events.AlertNormalized;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.cef.CefMappers;
 import io.protect.normalize.mapping.cloudtrail.CloudTrailMappers;

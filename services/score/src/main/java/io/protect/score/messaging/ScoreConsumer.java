@@ -6,7 +6,7 @@ import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.EventType;
 import io.protect.model.json.Json;
 import io.protect.model.messaging.Channel;
-import io.protect.score.AlertNormalized;
+import io.protect.model.events.AlertNormalized;
 import io.protect.score.stage.HeuristicModel;
 import io.protect.score.stage.ScoreStage;
 import io.protect.service.common.Outbound;

@@ -1,6 +1,6 @@
 package io.protect.score.stage;
 
-import io.protect.score.AlertNormalized;
+import io.protect.model.events.AlertNormalized;
 import io.protect.score.AlertScored;
 
 /** The score stage: features from the OCSF event, a model's prediction, the scored alert. */

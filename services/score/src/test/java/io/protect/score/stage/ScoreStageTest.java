@@ -3,7 +3,7 @@ package io.protect.score.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.protect.score.AlertNormalized;
+import io.protect.model.events.AlertNormalized;
 import io.protect.score.AlertScored;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,16 @@
-package io.protect.score;
+package io.protect.model.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The payload score consumes (AlertNormalized 1.0.0): an alert as a validated OCSF event.
+ * The payload of an AlertNormalized event (security.alerts.ocsf.ready and the domain topics): the
+ * alert as a validated OCSF event, produced by normalize and consumed by score and store. Asset
+ * and source IP are carried forward because they choose the partition key downstream.
  *
  * @param sourceFormat the format the alert arrived in
  * @param assetId the asset, when known
  * @param sourceIp the source IP, when known
- * @param ocsfVersion the OCSF version of the event
+ * @param ocsfVersion the OCSF schema version the event was validated against
  * @param ocsf the OCSF event
  */
 public record AlertNormalized(String sourceFormat, String assetId, String sourceIp, String ocsfVersion, JsonNode ocsf) {
