@@ -8,6 +8,8 @@ import java.util.UUID;
  *
  * @param time the OCSF time of the alert, epoch milliseconds
  * @param riskScore enrich's risk score 0–100, {@code null} when the event carries none
+ * @param ingestedAt when ingest accepted the alert, epoch milliseconds (from its time-ordered event
+ *     id), {@code null} for an id that carries no time
  */
 public record AlertMessage(
         UUID eventId,
@@ -21,5 +23,6 @@ public record AlertMessage(
         long time,
         String srcIp,
         String dstIp,
-        Integer riskScore) {
+        Integer riskScore,
+        Long ingestedAt) {
 }

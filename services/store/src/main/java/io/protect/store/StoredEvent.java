@@ -7,6 +7,9 @@ import java.util.UUID;
 /**
  * An OCSF alert as the store keeps it: the whole event, plus the columns the API filters on,
  * lifted out of it. The tenant is the envelope's (set at ingest from the token), never the event's.
+ *
+ * @param ingestedAt when ingest accepted the alert (read from its time-ordered event id), or
+ *     {@code null} for an id that carries no time
  */
 public record StoredEvent(
         UUID eventId,
@@ -19,5 +22,6 @@ public record StoredEvent(
         String userName,
         String hostName,
         String sourceFormat,
+        Instant ingestedAt,
         JsonNode ocsf) {
 }

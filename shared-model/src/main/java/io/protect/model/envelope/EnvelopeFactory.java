@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Makes envelopes: fills the event id (random UUID v4), the time (UTC, microseconds), the producing
+ * Makes envelopes: fills the event id (a time-ordered UUID v7, see {@link EventIds}), the time (UTC, microseconds), the producing
  * service and the schema version producers write, and derives the security label and retention
  * from the event type and its topic. Stateless apart from its fixed inputs, so one instance per
  * service is shared by all threads.
@@ -28,7 +28,7 @@ public final class EnvelopeFactory {
     private final EventSchemaRegistry schemas;
 
     public EnvelopeFactory(Source source) {
-        this(source, Clock.systemUTC(), UUID::randomUUID, EventSchemaRegistry.defaultRegistry());
+        this(source, Clock.systemUTC(), EventIds::newId, EventSchemaRegistry.defaultRegistry());
     }
 
     public EnvelopeFactory(Source source, Clock clock, Supplier<UUID> ids, EventSchemaRegistry schemas) {

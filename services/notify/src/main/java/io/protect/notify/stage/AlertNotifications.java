@@ -2,9 +2,11 @@ package io.protect.notify.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.EventIds;
 import io.protect.model.events.EventType;
 import io.protect.notify.AlertMessage;
 import io.protect.notify.AlertNotification;
+import java.time.Instant;
 
 /**
  * Condenses an AlertScored event into the line an analyst sees (title, severity, verdict, endpoints,
@@ -40,7 +42,8 @@ public final class AlertNotifications {
                 time.longValue(),
                 first(ocsf.at("/src_endpoint/ip"), data.path("sourceIp")),
                 first(ocsf.at("/dst_endpoint/ip")),
-                riskScore(ocsf));
+                riskScore(ocsf),
+                EventIds.createdAt(envelope.eventId()).map(Instant::toEpochMilli).orElse(null));
     }
 
     /** The notification event's payload for a message pushed to {@code delivered} sessions. */

@@ -23,9 +23,9 @@ public class EventRepository implements PanacheRepositoryBase<OcsfEventEntity, U
      */
     private static final String INSERT = """
             INSERT INTO {h-schema}ocsf_events (event_id, tenant_id, class_uid, severity_id, time, src_ip, dst_ip,
-                user_name, host_name, source_format, ocsf)
+                user_name, host_name, source_format, ingested_at, ocsf)
             VALUES (:eventId, :tenantId, :classUid, :severityId, :time, cast(cast(:srcIp as text) as inet),
-                cast(cast(:dstIp as text) as inet), :userName, :hostName, :sourceFormat, cast(cast(:ocsf as text) as jsonb))
+                cast(cast(:dstIp as text) as inet), :userName, :hostName, :sourceFormat, :ingestedAt, cast(cast(:ocsf as text) as jsonb))
             ON CONFLICT (event_id) DO NOTHING
             """;
 
@@ -50,6 +50,7 @@ public class EventRepository implements PanacheRepositoryBase<OcsfEventEntity, U
                 .setParameter("userName", e.userName())
                 .setParameter("hostName", e.hostName())
                 .setParameter("sourceFormat", e.sourceFormat())
+                .setParameter("ingestedAt", e.ingestedAt())
                 .setParameter("ocsf", e.ocsf().toString())
                 .executeUpdate())
                 .map(rows -> rows == 1);

@@ -2,6 +2,7 @@ package io.protect.store.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.EventIds;
 import io.protect.model.events.EventType;
 import io.protect.model.ocsf.IpAddresses;
 import io.protect.store.StoredEvent;
@@ -32,6 +33,7 @@ public final class StoredEventMapper {
                 firstText(ocsf.at("/actor/user/name"), ocsf.at("/user/name")),
                 firstText(ocsf.at("/device/hostname"), ocsf.at("/src_endpoint/hostname")),
                 data.path("sourceFormat").asText(),
+                EventIds.createdAt(envelope.eventId()).orElse(null),
                 ocsf);
     }
 
