@@ -44,6 +44,9 @@ public class CatalogChannelConfigSource implements ConfigSource {
                 // DeadLetters); a nack that still reaches the connector must stop the stage rather
                 // than skip a record silently.
                 p.put(prefix + "failure-strategy", "fail");
+                // A stage receives a whole poll at once and acknowledges it once every record in it
+                // is done (see the services' StageRunner): one wait for the broker per poll, not per record.
+                p.put(prefix + "batch", "true");
             } else {
                 p.put(prefix + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
                 p.put(prefix + "value.serializer", channel == Channel.DEAD_LETTERS_OUT

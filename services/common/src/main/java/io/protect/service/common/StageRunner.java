@@ -3,25 +3,44 @@ package io.protect.service.common;
 import io.protect.model.envelope.EnvelopeCodec;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.schema.SchemaValidationException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * At-least-once processing of one incoming record, the same way in every stage: decode and
- * validate the envelope, run the stage's handler (which completes only once its output is
- * produced or stored), then acknowledge. A failure is retried up to {@link #MAX_ATTEMPTS} times
- * unless it is permanent; then the original record goes to the dead letter topic and only after the
- * broker has it is the record acknowledged. If even dead-lettering fails the record is nacked,
- * which stops the channel: it will be read again after a restart, never silently dropped.
+ * At-least-once processing of the records of one Kafka poll, the same way in every stage.
+ *
+ * <p>Per record: decode and validate the envelope, run the stage's handler (which completes only
+ * once its output is on the broker or in the database); a failure is retried up to
+ * {@link #MAX_ATTEMPTS} times unless it is permanent, then the original record goes to the dead
+ * letter topic. The handlers of one poll run concurrently (subscribed in record order, so outputs
+ * are sent in the order of their inputs when a handler sends synchronously), and the poll is
+ * acknowledged once every record in it is done: stored, produced or dead-lettered. Waiting for the
+ * broker once per poll instead of once per record is what lets a stage keep up with its input.
+ *
+ * <p>If even dead-lettering fails the poll is nacked, which stops the channel: its records will be
+ * read again after a restart, never silently dropped.
  */
 @ApplicationScoped
 public class StageRunner {
 
     /** Attempts per record before a transient failure is dead-lettered. */
     public static final int MAX_ATTEMPTS = 3;
+
+    /** Records of one poll in flight at once; bounded so that a stage never floods its emitter. */
+    static final int CONCURRENCY = 256;
+
+    /**
+     * Buffer of a stage's output emitters: room for every record of a poll in flight, twice over for
+     * a stage that sends two records per input (normalize).
+     */
+    public static final int EMITTER_BUFFER = 2 * CONCURRENCY;
 
     private final DeadLetters deadLetters;
     private final StageMetrics metrics;
@@ -31,25 +50,122 @@ public class StageRunner {
         this.metrics = metrics;
     }
 
-    /** Processes one record; the returned Uni completes when the record has been acknowledged. */
-    public Uni<Void> run(String stage, Message<byte[]> message, Function<EventEnvelope, Uni<Void>> handler) {
+    /**
+     * Processes the records of one poll with a per-record handler; the returned Uni completes when
+     * the poll has been acknowledged.
+     */
+    public Uni<Void> runBatch(String stage, Message<List<byte[]>> batch, Function<EventEnvelope, Uni<Void>> handler) {
+        List<Message<byte[]>> records = records(batch);
         long start = System.nanoTime();
-        EventEnvelope envelope;
-        try {
-            envelope = EnvelopeCodec.defaultCodec().decode(message.getPayload() == null ? new byte[0] : message.getPayload());
-        } catch (RuntimeException e) {
-            metrics.failed(stage);
-            return deadLetter(stage, message, new DeadLetters.Failure(stage, e, 1, null, null));
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUni(record -> runOne(stage, record, start, handler)).merge(CONCURRENCY)
+                .collect().last()
+                .onItem().transformToUni(done -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));
+    }
+
+    /**
+     * Processes the records of one poll with a handler that writes them all at once (the store's
+     * multi-row insert). {@code prepare} turns an envelope into what is written and may reject it
+     * (a permanent failure, dead-lettered at once). If writing the whole poll fails, each record is
+     * written on its own with {@code writeOne}, under the usual retries, so that one bad record
+     * is dead-lettered and the rest still stored.
+     */
+    public <R> Uni<Void> runBatchAll(String stage, Message<List<byte[]>> batch, Function<EventEnvelope, R> prepare,
+            Function<List<R>, Uni<Void>> writeAll, Function<R, Uni<Void>> writeOne) {
+        List<Message<byte[]>> records = records(batch);
+        long start = System.nanoTime();
+        List<Uni<Void>> rejected = new ArrayList<>();
+        List<R> prepared = new ArrayList<>(records.size());
+        List<Message<byte[]>> preparedRecords = new ArrayList<>(records.size());
+        for (Message<byte[]> record : records) {
+            EventEnvelope envelope;
+            try {
+                envelope = decode(record);
+            } catch (RuntimeException e) {
+                metrics.failed(stage);
+                rejected.add(deadLetter(stage, record, new DeadLetters.Failure(stage, e, 1, null, null)));
+                continue;
+            }
+            try {
+                prepared.add(prepare.apply(envelope));
+                preparedRecords.add(record);
+            } catch (RuntimeException e) {
+                metrics.failed(stage);
+                rejected.add(deadLetter(stage, record, failure(stage, e, 1, envelope)));
+            }
         }
-        return attempt(stage, handler, envelope, 1)
-                .onItem().transformToUni(done -> {
-                    metrics.processed(stage, start);
-                    return Uni.createFrom().completionStage(message.ack());
-                })
+        Uni<Void> written = prepared.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().deferred(() -> writeAll.apply(prepared))
+                        .onItem().invoke(() -> prepared.forEach(r -> metrics.processed(stage, start)))
+                        .onFailure().recoverWithUni(e -> {
+                            metrics.failed(stage);
+                            List<Uni<Void>> one = new ArrayList<>(prepared.size());
+                            for (int i = 0; i < prepared.size(); i++) {
+                                R row = prepared.get(i);
+                                Message<byte[]> record = preparedRecords.get(i);
+                                one.add(Uni.createFrom().deferred(() -> runWrite(stage, record, start, row, writeOne)));
+                            }
+                            return Multi.createFrom().iterable(one).onItem().transformToUniAndConcatenate(u -> u)
+                                    .collect().last().replaceWithVoid();
+                        });
+        rejected.add(written);
+        return Uni.join().all(rejected).andFailFast()
+                .onItem().transformToUni(done -> Uni.createFrom().completionStage(batch.ack()))
+                .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));
+    }
+
+    private <R> Uni<Void> runWrite(String stage, Message<byte[]> record, long start, R row, Function<R, Uni<Void>> writeOne) {
+        EventEnvelope envelope = decode(record);
+        return attempt(stage, e -> writeOne.apply(row), envelope, 1)
+                .onItem().invoke(() -> metrics.processed(stage, start))
                 .onFailure(Exhausted.class).recoverWithUni(f -> {
                     Exhausted x = (Exhausted) f;
-                    return deadLetter(stage, message, new DeadLetters.Failure(stage, x.getCause(), x.attempts,
-                            envelope.eventId().toString(), envelope.tenant().tenantId()));
+                    return deadLetter(stage, record, failure(stage, x.getCause(), x.attempts, envelope));
+                });
+    }
+
+    /** One record: decode, handle with retries, dead-letter what cannot be handled. Fails only if the DLQ does. */
+    private Uni<Void> runOne(String stage, Message<byte[]> record, long start, Function<EventEnvelope, Uni<Void>> handler) {
+        EventEnvelope envelope;
+        try {
+            envelope = decode(record);
+        } catch (RuntimeException e) {
+            metrics.failed(stage);
+            return deadLetter(stage, record, new DeadLetters.Failure(stage, e, 1, null, null));
+        }
+        return attempt(stage, handler, envelope, 1)
+                .onItem().invoke(() -> metrics.processed(stage, start))
+                .onFailure(Exhausted.class).recoverWithUni(f -> {
+                    Exhausted x = (Exhausted) f;
+                    return deadLetter(stage, record, failure(stage, x.getCause(), x.attempts, envelope));
+                });
+    }
+
+    private static EventEnvelope decode(Message<byte[]> record) {
+        return EnvelopeCodec.defaultCodec().decode(record.getPayload() == null ? new byte[0] : record.getPayload());
+    }
+
+    private static DeadLetters.Failure failure(String stage, Throwable e, int attempts, EventEnvelope envelope) {
+        return new DeadLetters.Failure(stage, e, attempts, envelope.eventId().toString(), envelope.tenant().tenantId());
+    }
+
+    /** The poll's records, each as a message carrying its own Kafka metadata (key, topic, offset). */
+    @SuppressWarnings("unchecked")
+    static List<Message<byte[]>> records(Message<List<byte[]>> batch) {
+        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(m -> {
+                    List<Message<byte[]>> messages = new ArrayList<>(m.getBatchedMessages().size());
+                    for (Object each : m.getBatchedMessages()) {
+                        messages.add((Message<byte[]>) each);
+                    }
+                    return messages;
+                })
+                .orElseGet(() -> {
+                    // Not from the Kafka connector (an in-memory channel in a test): the payloads alone.
+                    List<Message<byte[]>> messages = new ArrayList<>(batch.getPayload().size());
+                    batch.getPayload().forEach(p -> messages.add(Message.of(p)));
+                    return messages;
                 });
     }
 
@@ -64,13 +180,9 @@ public class StageRunner {
                 });
     }
 
-    private Uni<Void> deadLetter(String stage, Message<byte[]> message, DeadLetters.Failure failure) {
-        return deadLetters.send(message, failure)
-                .onItem().transformToUni(sent -> {
-                    metrics.deadLettered(stage);
-                    return Uni.createFrom().completionStage(message.ack());
-                })
-                .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(message.nack(e)));
+    private Uni<Void> deadLetter(String stage, Message<byte[]> record, DeadLetters.Failure failure) {
+        return deadLetters.send(record, failure)
+                .onItem().invoke(() -> metrics.deadLettered(stage));
     }
 
     /** Input that cannot become valid by trying again. */

@@ -15,8 +15,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The enrich stage's messaging glue: raw alerts in, enriched alerts out, through the common stage
@@ -39,11 +41,12 @@ public class AlertEnrichmentConsumer {
 
     @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_ENHANCED_OUT_NAME)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> emitter;
 
     @Incoming(Channel.ALERTS_RAW_IN_NAME)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return runner.run(STAGE, message, envelope -> enrich(envelope)
+    public Uni<Void> consume(Message<List<byte[]>> batch) {
+        return runner.runBatch(STAGE, batch, envelope -> enrich(envelope)
                 .chain(out -> emitter.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_ENHANCED, out))));
     }
 

@@ -16,8 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Kafka glue of the normalize stage: reads enriched alerts, runs {@link NormalizeStage}, publishes
@@ -45,15 +47,17 @@ public class NormalizeConsumer {
 
     @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_OCSF_OUT_NAME)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> pipeline;
 
     @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.DOMAIN_EVENTS_OUT_NAME)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> domain;
 
     @Incoming(Channel.ALERTS_ENHANCED_IN_NAME)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return runner.run(STAGE, message, this::handle);
+    public Uni<Void> consume(Message<List<byte[]>> batch) {
+        return runner.runBatch(STAGE, batch, this::handle);
     }
 
     private Uni<Void> handle(EventEnvelope in) {
@@ -66,8 +70,8 @@ public class NormalizeConsumer {
             throw new PermanentFailure("OCSF validation failed for event " + in.eventId() + ":\n" + result.validation());
         }
         EventEnvelope out = envelopeFactory.advance(in, EventType.ALERT_NORMALIZED, Json.MAPPER.valueToTree(result.normalized()));
-        // Pipeline first, then the domain copy; the record is acknowledged only when both are on the broker.
-        return pipeline.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_OCSF_READY, out))
-                .chain(() -> domain.sendMessage(Outbound.toTopic(result.domainTopic(), out)));
+        // Both copies at once; the record is acknowledged only when both are on the broker.
+        return Uni.join().all(pipeline.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_OCSF_READY, out)),
+                domain.sendMessage(Outbound.toTopic(result.domainTopic(), out))).andFailFast().replaceWithVoid();
     }
 }

@@ -14,8 +14,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Pushes each scored alert to the live sessions of its tenant, then records the delivery as an
@@ -35,6 +37,7 @@ public class NotifyConsumer {
 
     @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.NOTIFICATIONS_OUT_NAME)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> emitter;
 
     public NotifyConsumer(StageRunner runner, AnalystSessions sessions, EnvelopeFactory envelopeFactory) {
@@ -44,8 +47,8 @@ public class NotifyConsumer {
     }
 
     @Incoming(Channel.PREDICTIONS_IN_NAME)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return runner.run(STAGE, message, envelope -> {
+    public Uni<Void> consume(Message<List<byte[]>> batch) {
+        return runner.runBatch(STAGE, batch, envelope -> {
             AlertMessage alert = notifications.toMessage(envelope);
             return sessions.push(alert).chain(delivered -> emitter.sendMessage(Outbound.to(
                     Topic.SECURITY_NOTIFICATIONS,

@@ -16,8 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Kafka glue of the score stage: reads OCSF alerts, scores them with {@link ScoreStage} and
@@ -39,11 +41,12 @@ public class ScoreConsumer {
 
     @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.PREDICTIONS_OUT_NAME)
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> emitter;
 
     @Incoming(Channel.ALERTS_OCSF_IN_NAME)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return runner.run(STAGE, message, in -> {
+    public Uni<Void> consume(Message<List<byte[]>> batch) {
+        return runner.runBatch(STAGE, batch, in -> {
             if (!EventType.ALERT_NORMALIZED.wireName().equals(in.eventType())) {
                 throw new PermanentFailure("expected an " + EventType.ALERT_NORMALIZED.wireName() + " event, got " + in.eventType());
             }

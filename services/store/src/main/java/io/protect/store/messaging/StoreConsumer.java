@@ -2,19 +2,20 @@ package io.protect.store.messaging;
 
 import io.protect.model.messaging.Channel;
 import io.protect.service.common.StageRunner;
-import io.protect.store.repository.EventRepository;
-import io.protect.store.repository.PredictionRepository;
+import io.protect.store.repository.BatchWriter;
 import io.protect.store.stage.StoredEventMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Stores normalized alerts and their predictions. Each record is acknowledged (by the stage runner)
- * only once its transaction has committed, so a crash before the commit means a redelivery, which
- * the insert-if-absent turns into a no-op.
+ * Stores normalized alerts and their predictions, a Kafka poll per statement. A poll is
+ * acknowledged (by the stage runner) only once its rows are committed, so a crash before that
+ * means a redelivery, which the insert-if-absent turns into a no-op. A record the mapper rejects
+ * is dead-lettered; if a whole poll cannot be written, its rows are written one by one so that
+ * only the bad one is dead-lettered.
  */
 @ApplicationScoped
 public class StoreConsumer {
@@ -24,31 +25,25 @@ public class StoreConsumer {
     public static final String PREDICTIONS_STAGE = "store-predictions";
 
     private final StageRunner runner;
-    private final EventRepository events;
-    private final PredictionRepository predictions;
+    private final BatchWriter writer;
     private final StoredEventMapper mapper = new StoredEventMapper();
 
-    public StoreConsumer(StageRunner runner, EventRepository events, PredictionRepository predictions) {
+    public StoreConsumer(StageRunner runner, BatchWriter writer) {
         this.runner = runner;
-        this.events = events;
-        this.predictions = predictions;
+        this.writer = writer;
     }
 
-    // Returning Uni keeps the record on the Vert.x context Hibernate Reactive needs; the transaction
-    // is opened here, per record.
     @Incoming(Channel.ALERTS_OCSF_IN_NAME)
-    public Uni<Void> storeEvent(Message<byte[]> message) {
-        return runner.run(EVENTS_STAGE, message, envelope -> {
-            var row = mapper.toEvent(envelope);
-            return Panache.withTransaction(() -> events.insertIfAbsent(row)).replaceWithVoid();
-        });
+    public Uni<Void> storeEvents(Message<List<byte[]>> batch) {
+        return runner.runBatchAll(EVENTS_STAGE, batch, mapper::toEvent,
+                rows -> writer.insertEvents(rows).replaceWithVoid(),
+                row -> writer.insertEvents(List.of(row)).replaceWithVoid());
     }
 
     @Incoming(Channel.PREDICTIONS_IN_NAME)
-    public Uni<Void> storePrediction(Message<byte[]> message) {
-        return runner.run(PREDICTIONS_STAGE, message, envelope -> {
-            var row = mapper.toPrediction(envelope);
-            return Panache.withTransaction(() -> predictions.insertIfAbsent(row)).replaceWithVoid();
-        });
+    public Uni<Void> storePredictions(Message<List<byte[]>> batch) {
+        return runner.runBatchAll(PREDICTIONS_STAGE, batch, mapper::toPrediction,
+                rows -> writer.insertPredictions(rows).replaceWithVoid(),
+                row -> writer.insertPredictions(List.of(row)).replaceWithVoid());
     }
 }

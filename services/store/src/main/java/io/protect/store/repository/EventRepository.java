@@ -1,7 +1,6 @@
 package io.protect.store.repository;
 
 import io.protect.store.EventQuery;
-import io.protect.store.StoredEvent;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,23 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads and writes {@code ocsf_events}. Every method needs a session (or transaction) opened by the
+ * Reads {@code ocsf_events} (BatchWriter writes them). Every method needs a session (or transaction) opened by the
  * caller, and every read is scoped to one tenant.
  */
 @ApplicationScoped
 public class EventRepository implements PanacheRepositoryBase<OcsfEventEntity, UUID> {
-
-    /**
-     * The database's primary key decides, atomically, whether an event is new: a redelivered event
-     * (the same event id) is a no-op however many consumers race on it.
-     */
-    private static final String INSERT = """
-            INSERT INTO {h-schema}ocsf_events (event_id, tenant_id, class_uid, severity_id, time, src_ip, dst_ip,
-                user_name, host_name, source_format, ingested_at, ocsf)
-            VALUES (:eventId, :tenantId, :classUid, :severityId, :time, cast(cast(:srcIp as text) as inet),
-                cast(cast(:dstIp as text) as inet), :userName, :hostName, :sourceFormat, :ingestedAt, cast(cast(:ocsf as text) as jsonb))
-            ON CONFLICT (event_id) DO NOTHING
-            """;
 
     // inet and jsonb are handed to Hibernate as text; the aliases match the entity's column names.
     private static final String SELECT = """
@@ -36,25 +23,6 @@ public class EventRepository implements PanacheRepositoryBase<OcsfEventEntity, U
             FROM {h-schema}ocsf_events
             WHERE tenant_id = :tenantId
             """;
-
-    /** Stores an event unless one with its id exists; true when this call stored it. */
-    public Uni<Boolean> insertIfAbsent(StoredEvent e) {
-        return getSession().chain(s -> s.createNativeQuery(INSERT)
-                .setParameter("eventId", e.eventId())
-                .setParameter("tenantId", e.tenantId())
-                .setParameter("classUid", e.classUid())
-                .setParameter("severityId", e.severityId())
-                .setParameter("time", e.time())
-                .setParameter("srcIp", e.srcIp())
-                .setParameter("dstIp", e.dstIp())
-                .setParameter("userName", e.userName())
-                .setParameter("hostName", e.hostName())
-                .setParameter("sourceFormat", e.sourceFormat())
-                .setParameter("ingestedAt", e.ingestedAt())
-                .setParameter("ocsf", e.ocsf().toString())
-                .executeUpdate())
-                .map(rows -> rows == 1);
-    }
 
     /**
      * One page of a tenant's events, newest first (ties broken by event id, descending), starting
