@@ -37,6 +37,18 @@ public final class EnvelopeCodec {
         }
     }
 
+    /**
+     * Serializes without validating, in one pass from the record (no intermediate tree): for a
+     * producer whose consumers validate what they read (see {@code EnvelopeSerializer}).
+     */
+    public byte[] encodeUnchecked(EventEnvelope envelope) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize an envelope", e);
+        }
+    }
+
     /** Parses and validates; malformed JSON and schema violations both throw {@link SchemaValidationException}. */
     public EventEnvelope decode(byte[] bytes) {
         JsonNode tree;

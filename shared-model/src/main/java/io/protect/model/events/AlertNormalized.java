@@ -1,6 +1,8 @@
 package io.protect.model.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The payload of an AlertNormalized event (security.alerts.ocsf.ready and the domain topics): the
@@ -14,6 +16,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ocsf the OCSF event
  */
 public record AlertNormalized(String sourceFormat, String assetId, String sourceIp, String ocsfVersion, JsonNode ocsf) {
+
+    /**
+     * The payload as JSON, as {@code Json.MAPPER} writes it (null fields omitted), with the OCSF
+     * event in it as it is rather than copied: it is the bulk of every normalized alert.
+     */
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        putIfPresent(json, "sourceFormat", sourceFormat);
+        putIfPresent(json, "assetId", assetId);
+        putIfPresent(json, "sourceIp", sourceIp);
+        putIfPresent(json, "ocsfVersion", ocsfVersion);
+        if (ocsf != null) {
+            json.set("ocsf", ocsf);
+        }
+        return json;
+    }
+
+    private static void putIfPresent(ObjectNode json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
+    }
 
     /** Reads the payload of an AlertNormalized envelope; an event that is not a JSON object is rejected. */
     public static AlertNormalized from(JsonNode data) {

@@ -1,5 +1,6 @@
 package io.protect.model.messaging;
 
+import io.protect.model.kafka.EnvelopeSerializer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,10 @@ public class CatalogChannelConfigSource implements ConfigSource {
                 p.put(prefix + "enable.idempotence", "true");
                 p.put(prefix + "compression.type", "lz4");
                 p.put(prefix + "linger.ms", "5");
+                if (channel != Channel.DEAD_LETTERS_OUT) {
+                    // Consumers validate every record they read; see EnvelopeSerializer.
+                    p.put(prefix + EnvelopeSerializer.VALIDATE, "false");
+                }
             }
         }
         return Collections.unmodifiableMap(p);

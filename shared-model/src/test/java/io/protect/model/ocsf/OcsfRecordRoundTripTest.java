@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.OcsfSchema;
 import io.protect.ocsf.model.enums.DetectionFindingActivityId;
 import io.protect.ocsf.model.enums.SeverityId;
@@ -56,6 +57,8 @@ class OcsfRecordRoundTripTest {
 
         assertSameExceptDroppedNulls(original, OcsfFixtures.parse(written), label);
         assertTrue(VALIDATOR.validate(written).valid(), label);
+        // The generated toJson() writes exactly what Jackson writes, without reflection.
+        assertEquals(written, OcsfFixtures.MAPPER.writeValueAsString(((OcsfRecord) bound).toJson()), label);
     }
 
     /**

@@ -4,7 +4,6 @@ import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.EventType;
-import io.protect.model.json.Json;
 import io.protect.model.messaging.Channel;
 import io.protect.normalize.AlertEnriched;
 import io.protect.normalize.mapping.MappingContext;
@@ -69,7 +68,7 @@ public class NormalizeConsumer {
         if (!result.valid()) {
             throw new PermanentFailure("OCSF validation failed for event " + in.eventId() + ":\n" + result.validation());
         }
-        EventEnvelope out = envelopeFactory.advance(in, EventType.ALERT_NORMALIZED, Json.MAPPER.valueToTree(result.normalized()));
+        EventEnvelope out = envelopeFactory.advance(in, EventType.ALERT_NORMALIZED, result.normalized().toJson());
         // Both copies at once; the record is acknowledged only when both are on the broker.
         return Uni.join().all(pipeline.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_OCSF_READY, out)),
                 domain.sendMessage(Outbound.toTopic(result.domainTopic(), out))).andFailFast().replaceWithVoid();

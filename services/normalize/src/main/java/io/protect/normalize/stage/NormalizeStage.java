@@ -3,6 +3,7 @@ package io.protect.normalize.stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.protect.model.catalog.Topic;
 import io.protect.model.json.Json;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
 import io.protect.normalize.AlertEnriched;
@@ -75,7 +76,8 @@ public final class NormalizeStage {
     /** Maps and validates one alert. */
     public Result normalize(AlertEnriched alert, MappingContext context) {
         Record event = mapperFor(alert).map(alert, context);
-        JsonNode ocsf = Json.MAPPER.valueToTree(event);
+        // Generated records build their JSON directly; Jackson's reflection is the fallback.
+        JsonNode ocsf = event instanceof OcsfRecord r ? r.toJson() : Json.MAPPER.valueToTree(event);
         if (!keepRawData && ocsf instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
             object.remove("raw_data");
         }

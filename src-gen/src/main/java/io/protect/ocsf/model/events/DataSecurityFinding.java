@@ -5,6 +5,9 @@ package io.protect.ocsf.model.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ConfidenceId;
 import io.protect.ocsf.model.enums.DataSecurityFindingActivityId;
 import io.protect.ocsf.model.enums.DataSecurityFindingStatusId;
@@ -207,7 +210,7 @@ public record DataSecurityFinding(
         @JsonProperty("unmapped") JsonNode unmapped,
         @JsonProperty("vendor_attributes") VendorAttributes vendorAttributes,
         @JsonProperty("verdict") String verdict,
-        @JsonProperty("verdict_id") VerdictId verdictId) {
+        @JsonProperty("verdict_id") VerdictId verdictId) implements OcsfRecord {
 
     /** The OCSF class_uid of Data Security Finding. */
     public static final int CLASS_UID = 2006;
@@ -305,6 +308,246 @@ public record DataSecurityFinding(
         b.verdict = verdict;
         b.verdictId = verdictId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (action != null) {
+            json.set("action", OcsfJson.text(action));
+        }
+        if (actionId != null) {
+            json.set("action_id", OcsfJson.number(actionId.value()));
+        }
+        if (activityId != null) {
+            json.set("activity_id", OcsfJson.number(activityId.value()));
+        }
+        if (activityName != null) {
+            json.set("activity_name", OcsfJson.text(activityName));
+        }
+        if (actor != null) {
+            json.set("actor", actor.toJson());
+        }
+        if (api != null) {
+            json.set("api", api.toJson());
+        }
+        if (assignee != null) {
+            json.set("assignee", assignee.toJson());
+        }
+        if (assigneeGroup != null) {
+            json.set("assignee_group", assigneeGroup.toJson());
+        }
+        if (attacks != null) {
+            json.set("attacks", OcsfJson.array(attacks, v -> v.toJson()));
+        }
+        if (authorizations != null) {
+            json.set("authorizations", OcsfJson.array(authorizations, v -> v.toJson()));
+        }
+        if (categoryName != null) {
+            json.set("category_name", OcsfJson.text(categoryName));
+        }
+        if (categoryUid != null) {
+            json.set("category_uid", OcsfJson.number(categoryUid));
+        }
+        if (className != null) {
+            json.set("class_name", OcsfJson.text(className));
+        }
+        if (classUid != null) {
+            json.set("class_uid", OcsfJson.number(classUid));
+        }
+        if (cloud != null) {
+            json.set("cloud", cloud.toJson());
+        }
+        if (comment != null) {
+            json.set("comment", OcsfJson.text(comment));
+        }
+        if (confidence != null) {
+            json.set("confidence", OcsfJson.text(confidence));
+        }
+        if (confidenceId != null) {
+            json.set("confidence_id", OcsfJson.number(confidenceId.value()));
+        }
+        if (confidenceScore != null) {
+            json.set("confidence_score", OcsfJson.number(confidenceScore));
+        }
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (dataSecurity != null) {
+            json.set("data_security", dataSecurity.toJson());
+        }
+        if (database != null) {
+            json.set("database", database.toJson());
+        }
+        if (databucket != null) {
+            json.set("databucket", databucket.toJson());
+        }
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (disposition != null) {
+            json.set("disposition", OcsfJson.text(disposition));
+        }
+        if (dispositionId != null) {
+            json.set("disposition_id", OcsfJson.number(dispositionId.value()));
+        }
+        if (dstEndpoint != null) {
+            json.set("dst_endpoint", dstEndpoint.toJson());
+        }
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (enrichments != null) {
+            json.set("enrichments", OcsfJson.array(enrichments, v -> v.toJson()));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (findingInfo != null) {
+            json.set("finding_info", findingInfo.toJson());
+        }
+        if (firewallRule != null) {
+            json.set("firewall_rule", firewallRule.toJson());
+        }
+        if (impact != null) {
+            json.set("impact", OcsfJson.text(impact));
+        }
+        if (impactId != null) {
+            json.set("impact_id", OcsfJson.number(impactId.value()));
+        }
+        if (impactScore != null) {
+            json.set("impact_score", OcsfJson.number(impactScore));
+        }
+        if (isAlert != null) {
+            json.set("is_alert", OcsfJson.bool(isAlert));
+        }
+        if (isSuspectedBreach != null) {
+            json.set("is_suspected_breach", OcsfJson.bool(isSuspectedBreach));
+        }
+        if (malware != null) {
+            json.set("malware", OcsfJson.array(malware, v -> v.toJson()));
+        }
+        if (malwareScanInfo != null) {
+            json.set("malware_scan_info", malwareScanInfo.toJson());
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        if (metadata != null) {
+            json.set("metadata", metadata.toJson());
+        }
+        if (observables != null) {
+            json.set("observables", OcsfJson.array(observables, v -> v.toJson()));
+        }
+        if (osint != null) {
+            json.set("osint", OcsfJson.array(osint, v -> v.toJson()));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (priority != null) {
+            json.set("priority", OcsfJson.text(priority));
+        }
+        if (priorityId != null) {
+            json.set("priority_id", OcsfJson.number(priorityId.value()));
+        }
+        if (rawData != null) {
+            json.set("raw_data", OcsfJson.text(rawData));
+        }
+        if (rawDataHash != null) {
+            json.set("raw_data_hash", rawDataHash.toJson());
+        }
+        if (rawDataSize != null) {
+            json.set("raw_data_size", OcsfJson.number(rawDataSize));
+        }
+        if (resources != null) {
+            json.set("resources", OcsfJson.array(resources, v -> v.toJson()));
+        }
+        if (riskDetails != null) {
+            json.set("risk_details", OcsfJson.text(riskDetails));
+        }
+        if (riskLevel != null) {
+            json.set("risk_level", OcsfJson.text(riskLevel));
+        }
+        if (riskLevelId != null) {
+            json.set("risk_level_id", OcsfJson.number(riskLevelId.value()));
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        if (srcEndpoint != null) {
+            json.set("src_endpoint", srcEndpoint.toJson());
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusCode != null) {
+            json.set("status_code", OcsfJson.text(statusCode));
+        }
+        if (statusDetail != null) {
+            json.set("status_detail", OcsfJson.text(statusDetail));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        if (table != null) {
+            json.set("table", table.toJson());
+        }
+        if (ticket != null) {
+            json.set("ticket", ticket.toJson());
+        }
+        if (tickets != null) {
+            json.set("tickets", OcsfJson.array(tickets, v -> v.toJson()));
+        }
+        if (time != null) {
+            json.set("time", OcsfJson.number(time));
+        }
+        if (timeDt != null) {
+            json.set("time_dt", OcsfJson.text(timeDt));
+        }
+        if (timezoneOffset != null) {
+            json.set("timezone_offset", OcsfJson.number(timezoneOffset));
+        }
+        if (typeName != null) {
+            json.set("type_name", OcsfJson.text(typeName));
+        }
+        if (typeUid != null) {
+            json.set("type_uid", OcsfJson.number(typeUid));
+        }
+        if (unmapped != null) {
+            json.set("unmapped", unmapped);
+        }
+        if (vendorAttributes != null) {
+            json.set("vendor_attributes", vendorAttributes.toJson());
+        }
+        if (verdict != null) {
+            json.set("verdict", OcsfJson.text(verdict));
+        }
+        if (verdictId != null) {
+            json.set("verdict_id", OcsfJson.number(verdictId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DataSecurityFinding}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ConfidenceId;
 import io.protect.ocsf.model.enums.DispositionId;
 import io.protect.ocsf.model.enums.FileHostingActivityId;
@@ -180,7 +183,7 @@ public record FileHosting(
         @JsonProperty("timezone_offset") Integer timezoneOffset,
         @JsonProperty("type_name") String typeName,
         @JsonProperty("type_uid") Long typeUid,
-        @JsonProperty("unmapped") JsonNode unmapped) {
+        @JsonProperty("unmapped") JsonNode unmapped) implements OcsfRecord {
 
     /** The OCSF class_uid of File Hosting Activity. */
     public static final int CLASS_UID = 6006;
@@ -269,6 +272,219 @@ public record FileHosting(
         b.typeUid = typeUid;
         b.unmapped = unmapped;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (accessList != null) {
+            json.set("access_list", OcsfJson.array(accessList, v -> OcsfJson.text(v)));
+        }
+        if (accessMask != null) {
+            json.set("access_mask", OcsfJson.number(accessMask));
+        }
+        if (accessResult != null) {
+            json.set("access_result", accessResult);
+        }
+        if (action != null) {
+            json.set("action", OcsfJson.text(action));
+        }
+        if (actionId != null) {
+            json.set("action_id", OcsfJson.number(actionId.value()));
+        }
+        if (activityId != null) {
+            json.set("activity_id", OcsfJson.number(activityId.value()));
+        }
+        if (activityName != null) {
+            json.set("activity_name", OcsfJson.text(activityName));
+        }
+        if (actor != null) {
+            json.set("actor", actor.toJson());
+        }
+        if (api != null) {
+            json.set("api", api.toJson());
+        }
+        if (attacks != null) {
+            json.set("attacks", OcsfJson.array(attacks, v -> v.toJson()));
+        }
+        if (authorizations != null) {
+            json.set("authorizations", OcsfJson.array(authorizations, v -> v.toJson()));
+        }
+        if (categoryName != null) {
+            json.set("category_name", OcsfJson.text(categoryName));
+        }
+        if (categoryUid != null) {
+            json.set("category_uid", OcsfJson.number(categoryUid));
+        }
+        if (className != null) {
+            json.set("class_name", OcsfJson.text(className));
+        }
+        if (classUid != null) {
+            json.set("class_uid", OcsfJson.number(classUid));
+        }
+        if (cloud != null) {
+            json.set("cloud", cloud.toJson());
+        }
+        if (confidence != null) {
+            json.set("confidence", OcsfJson.text(confidence));
+        }
+        if (confidenceId != null) {
+            json.set("confidence_id", OcsfJson.number(confidenceId.value()));
+        }
+        if (confidenceScore != null) {
+            json.set("confidence_score", OcsfJson.number(confidenceScore));
+        }
+        if (connectionInfo != null) {
+            json.set("connection_info", connectionInfo.toJson());
+        }
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (disposition != null) {
+            json.set("disposition", OcsfJson.text(disposition));
+        }
+        if (dispositionId != null) {
+            json.set("disposition_id", OcsfJson.number(dispositionId.value()));
+        }
+        if (dstEndpoint != null) {
+            json.set("dst_endpoint", dstEndpoint.toJson());
+        }
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (enrichments != null) {
+            json.set("enrichments", OcsfJson.array(enrichments, v -> v.toJson()));
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (fileResult != null) {
+            json.set("file_result", fileResult.toJson());
+        }
+        if (firewallRule != null) {
+            json.set("firewall_rule", firewallRule.toJson());
+        }
+        if (httpRequest != null) {
+            json.set("http_request", httpRequest.toJson());
+        }
+        if (httpResponse != null) {
+            json.set("http_response", httpResponse.toJson());
+        }
+        if (isAlert != null) {
+            json.set("is_alert", OcsfJson.bool(isAlert));
+        }
+        if (malware != null) {
+            json.set("malware", OcsfJson.array(malware, v -> v.toJson()));
+        }
+        if (malwareScanInfo != null) {
+            json.set("malware_scan_info", malwareScanInfo.toJson());
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        if (metadata != null) {
+            json.set("metadata", metadata.toJson());
+        }
+        if (observables != null) {
+            json.set("observables", OcsfJson.array(observables, v -> v.toJson()));
+        }
+        if (osint != null) {
+            json.set("osint", OcsfJson.array(osint, v -> v.toJson()));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (rawData != null) {
+            json.set("raw_data", OcsfJson.text(rawData));
+        }
+        if (rawDataHash != null) {
+            json.set("raw_data_hash", rawDataHash.toJson());
+        }
+        if (rawDataSize != null) {
+            json.set("raw_data_size", OcsfJson.number(rawDataSize));
+        }
+        if (riskDetails != null) {
+            json.set("risk_details", OcsfJson.text(riskDetails));
+        }
+        if (riskLevel != null) {
+            json.set("risk_level", OcsfJson.text(riskLevel));
+        }
+        if (riskLevelId != null) {
+            json.set("risk_level_id", OcsfJson.number(riskLevelId.value()));
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        if (share != null) {
+            json.set("share", OcsfJson.text(share));
+        }
+        if (shareType != null) {
+            json.set("share_type", OcsfJson.text(shareType));
+        }
+        if (shareTypeId != null) {
+            json.set("share_type_id", OcsfJson.number(shareTypeId.value()));
+        }
+        if (srcEndpoint != null) {
+            json.set("src_endpoint", srcEndpoint.toJson());
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusCode != null) {
+            json.set("status_code", OcsfJson.text(statusCode));
+        }
+        if (statusDetail != null) {
+            json.set("status_detail", OcsfJson.text(statusDetail));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        if (time != null) {
+            json.set("time", OcsfJson.number(time));
+        }
+        if (timeDt != null) {
+            json.set("time_dt", OcsfJson.text(timeDt));
+        }
+        if (timezoneOffset != null) {
+            json.set("timezone_offset", OcsfJson.number(timezoneOffset));
+        }
+        if (typeName != null) {
+            json.set("type_name", OcsfJson.text(typeName));
+        }
+        if (typeUid != null) {
+            json.set("type_uid", OcsfJson.number(typeUid));
+        }
+        if (unmapped != null) {
+            json.set("unmapped", unmapped);
+        }
+        return json;
     }
 
     /** Fluent builder for {@link FileHosting}. */

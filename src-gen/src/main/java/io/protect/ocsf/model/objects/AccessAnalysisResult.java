@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -25,7 +28,7 @@ public record AccessAnalysisResult(
         @JsonProperty("accessors") List<User> accessors,
         @JsonProperty("additional_restrictions") List<AdditionalRestriction> additionalRestrictions,
         @JsonProperty("condition_keys") List<KeyValueObject> conditionKeys,
-        @JsonProperty("granted_privileges") List<String> grantedPrivileges) {
+        @JsonProperty("granted_privileges") List<String> grantedPrivileges) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -42,6 +45,30 @@ public record AccessAnalysisResult(
         b.conditionKeys = conditionKeys;
         b.grantedPrivileges = grantedPrivileges;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (accessLevel != null) {
+            json.set("access_level", OcsfJson.text(accessLevel));
+        }
+        if (accessType != null) {
+            json.set("access_type", OcsfJson.text(accessType));
+        }
+        if (accessors != null) {
+            json.set("accessors", OcsfJson.array(accessors, v -> v.toJson()));
+        }
+        if (additionalRestrictions != null) {
+            json.set("additional_restrictions", OcsfJson.array(additionalRestrictions, v -> v.toJson()));
+        }
+        if (conditionKeys != null) {
+            json.set("condition_keys", OcsfJson.array(conditionKeys, v -> v.toJson()));
+        }
+        if (grantedPrivileges != null) {
+            json.set("granted_privileges", OcsfJson.array(grantedPrivileges, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AccessAnalysisResult}. */

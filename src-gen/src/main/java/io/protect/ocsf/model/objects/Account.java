@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AccountTypeId;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public record Account(
         @JsonProperty("tags") List<KeyValueObject> tags,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") AccountTypeId typeId,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -52,6 +55,39 @@ public record Account(
         b.typeId = typeId;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (isDisabled != null) {
+            json.set("is_disabled", OcsfJson.bool(isDisabled));
+        }
+        if (isLocked != null) {
+            json.set("is_locked", OcsfJson.bool(isLocked));
+        }
+        if (isOnPremisesSyncEnabled != null) {
+            json.set("is_on_premises_sync_enabled", OcsfJson.bool(isOnPremisesSyncEnabled));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Account}. */

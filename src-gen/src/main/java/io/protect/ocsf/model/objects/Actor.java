@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -29,7 +32,7 @@ public record Actor(
         @JsonProperty("invoked_by") String invokedBy,
         @JsonProperty("process") Process process,
         @JsonProperty("session") Session session,
-        @JsonProperty("user") User user) {
+        @JsonProperty("user") User user) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -48,6 +51,36 @@ public record Actor(
         b.session = session;
         b.user = user;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (appName != null) {
+            json.set("app_name", OcsfJson.text(appName));
+        }
+        if (appUid != null) {
+            json.set("app_uid", OcsfJson.text(appUid));
+        }
+        if (authorizations != null) {
+            json.set("authorizations", OcsfJson.array(authorizations, v -> v.toJson()));
+        }
+        if (idp != null) {
+            json.set("idp", idp.toJson());
+        }
+        if (invokedBy != null) {
+            json.set("invoked_by", OcsfJson.text(invokedBy));
+        }
+        if (process != null) {
+            json.set("process", process.toJson());
+        }
+        if (session != null) {
+            json.set("session", session.toJson());
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Actor}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AdditionalRestrictionStatusId;
 
 /**
@@ -19,7 +22,7 @@ import io.protect.ocsf.model.enums.AdditionalRestrictionStatusId;
 public record AdditionalRestriction(
         @JsonProperty("policy") Policy policy,
         @JsonProperty("status") String status,
-        @JsonProperty("status_id") AdditionalRestrictionStatusId statusId) {
+        @JsonProperty("status_id") AdditionalRestrictionStatusId statusId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record AdditionalRestriction(
         b.status = status;
         b.statusId = statusId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AdditionalRestriction}. */

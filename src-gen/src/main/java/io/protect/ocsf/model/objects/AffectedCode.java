@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Affected Code: The Affected Code object describes details about a code block identified as vulnerable.
@@ -28,7 +31,7 @@ public record AffectedCode(
         @JsonProperty("remediation") Remediation remediation,
         @JsonProperty("rule") Rule rule,
         @JsonProperty("start_column") Integer startColumn,
-        @JsonProperty("start_line") Integer startLine) {
+        @JsonProperty("start_line") Integer startLine) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -47,6 +50,36 @@ public record AffectedCode(
         b.startColumn = startColumn;
         b.startLine = startLine;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (endColumn != null) {
+            json.set("end_column", OcsfJson.number(endColumn));
+        }
+        if (endLine != null) {
+            json.set("end_line", OcsfJson.number(endLine));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (remediation != null) {
+            json.set("remediation", remediation.toJson());
+        }
+        if (rule != null) {
+            json.set("rule", rule.toJson());
+        }
+        if (startColumn != null) {
+            json.set("start_column", OcsfJson.number(startColumn));
+        }
+        if (startLine != null) {
+            json.set("start_line", OcsfJson.number(startLine));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AffectedCode}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AgentTypeId;
 import java.util.List;
 
@@ -30,7 +33,7 @@ public record Agent(
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
         @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -49,6 +52,36 @@ public record Agent(
         b.vendorName = vendorName;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (policies != null) {
+            json.set("policies", OcsfJson.array(policies, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Agent}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Aircraft: The Aircraft object represents any aircraft or otherwise airborne asset such as an unmanned system, airplane, balloon, spacecraft, or otherwise.
@@ -32,7 +35,7 @@ public record Aircraft(
         @JsonProperty("track_direction") String trackDirection,
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
-        @JsonProperty("vertical_speed") String verticalSpeed) {
+        @JsonProperty("vertical_speed") String verticalSpeed) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -53,6 +56,42 @@ public record Aircraft(
         b.uidAlt = uidAlt;
         b.verticalSpeed = verticalSpeed;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (model != null) {
+            json.set("model", OcsfJson.text(model));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (serialNumber != null) {
+            json.set("serial_number", OcsfJson.text(serialNumber));
+        }
+        if (speed != null) {
+            json.set("speed", OcsfJson.text(speed));
+        }
+        if (speedAccuracy != null) {
+            json.set("speed_accuracy", OcsfJson.text(speedAccuracy));
+        }
+        if (trackDirection != null) {
+            json.set("track_direction", OcsfJson.text(trackDirection));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (verticalSpeed != null) {
+            json.set("vertical_speed", OcsfJson.text(verticalSpeed));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Aircraft}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AnalyticStateId;
 import io.protect.ocsf.model.enums.AnalyticTypeId;
 import java.util.List;
@@ -37,7 +40,7 @@ public record Analytic(
         @JsonProperty("type") String type,
         @JsonProperty("type_id") AnalyticTypeId typeId,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -59,6 +62,45 @@ public record Analytic(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (algorithm != null) {
+            json.set("algorithm", OcsfJson.text(algorithm));
+        }
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (relatedAnalytics != null) {
+            json.set("related_analytics", OcsfJson.array(relatedAnalytics, v -> v.toJson()));
+        }
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (stateId != null) {
+            json.set("state_id", OcsfJson.number(stateId.value()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Analytic}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -19,7 +22,7 @@ import java.util.List;
 public record AnomalyAnalysis(
         @JsonProperty("analysis_targets") List<AnalysisTarget> analysisTargets,
         @JsonProperty("anomalies") List<Anomaly> anomalies,
-        @JsonProperty("baselines") List<Baseline> baselines) {
+        @JsonProperty("baselines") List<Baseline> baselines) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record AnomalyAnalysis(
         b.anomalies = anomalies;
         b.baselines = baselines;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (analysisTargets != null) {
+            json.set("analysis_targets", OcsfJson.array(analysisTargets, v -> v.toJson()));
+        }
+        if (anomalies != null) {
+            json.set("anomalies", OcsfJson.array(anomalies, v -> v.toJson()));
+        }
+        if (baselines != null) {
+            json.set("baselines", OcsfJson.array(baselines, v -> v.toJson()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AnomalyAnalysis}. */

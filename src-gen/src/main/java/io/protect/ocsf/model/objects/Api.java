@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * API: The API, or Application Programming Interface, object represents information pertaining to an API request and response.
@@ -26,7 +29,7 @@ public record Api(
         @JsonProperty("response") Response response,
         @JsonProperty("service") Service service,
         @JsonProperty("token") Token token,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -44,6 +47,33 @@ public record Api(
         b.token = token;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (operation != null) {
+            json.set("operation", OcsfJson.text(operation));
+        }
+        if (request != null) {
+            json.set("request", request.toJson());
+        }
+        if (response != null) {
+            json.set("response", response.toJson());
+        }
+        if (service != null) {
+            json.set("service", service.toJson());
+        }
+        if (token != null) {
+            json.set("token", token.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Api}. */

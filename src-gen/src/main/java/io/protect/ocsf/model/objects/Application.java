@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.RiskLevelId;
 import java.util.List;
 
@@ -55,7 +58,7 @@ public record Application(
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
         @JsonProperty("url") Url url,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -86,6 +89,72 @@ public record Application(
         b.url = url;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (criticality != null) {
+            json.set("criticality", OcsfJson.text(criticality));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        if (resourceRelationship != null) {
+            json.set("resource_relationship", resourceRelationship.toJson());
+        }
+        if (riskLevel != null) {
+            json.set("risk_level", OcsfJson.text(riskLevel));
+        }
+        if (riskLevelId != null) {
+            json.set("risk_level_id", OcsfJson.number(riskLevelId.value()));
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (sbom != null) {
+            json.set("sbom", sbom.toJson());
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (url != null) {
+            json.set("url", url.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Application}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Assessment: The Assessment object describes a point-in-time assessment, check, or evaluation of a specific configuration or signal against an asset, entity, person, or otherwise.
@@ -24,7 +27,7 @@ public record Assessment(
         @JsonProperty("meets_criteria") Boolean meetsCriteria,
         @JsonProperty("name") String name,
         @JsonProperty("policy") Policy policy,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -41,6 +44,30 @@ public record Assessment(
         b.policy = policy;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (meetsCriteria != null) {
+            json.set("meets_criteria", OcsfJson.bool(meetsCriteria));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Assessment}. */

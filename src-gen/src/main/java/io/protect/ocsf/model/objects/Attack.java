@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -25,7 +28,7 @@ public record Attack(
         @JsonProperty("tactic") Tactic tactic,
         @JsonProperty("tactics") List<Tactic> tactics,
         @JsonProperty("technique") Technique technique,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -42,6 +45,30 @@ public record Attack(
         b.technique = technique;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (mitigation != null) {
+            json.set("mitigation", mitigation.toJson());
+        }
+        if (subTechnique != null) {
+            json.set("sub_technique", subTechnique.toJson());
+        }
+        if (tactic != null) {
+            json.set("tactic", tactic.toJson());
+        }
+        if (tactics != null) {
+            json.set("tactics", OcsfJson.array(tactics, v -> v.toJson()));
+        }
+        if (technique != null) {
+            json.set("technique", technique.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Attack}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.FactorTypeId;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public record AuthFactor(
         @JsonProperty("is_totp") Boolean isTotp,
         @JsonProperty("phone_number") String phoneNumber,
         @JsonProperty("provider") String provider,
-        @JsonProperty("security_questions") List<String> securityQuestions) {
+        @JsonProperty("security_questions") List<String> securityQuestions) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -52,6 +55,39 @@ public record AuthFactor(
         b.provider = provider;
         b.securityQuestions = securityQuestions;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (emailAddr != null) {
+            json.set("email_addr", OcsfJson.text(emailAddr));
+        }
+        if (factorType != null) {
+            json.set("factor_type", OcsfJson.text(factorType));
+        }
+        if (factorTypeId != null) {
+            json.set("factor_type_id", OcsfJson.number(factorTypeId.value()));
+        }
+        if (isHotp != null) {
+            json.set("is_hotp", OcsfJson.bool(isHotp));
+        }
+        if (isTotp != null) {
+            json.set("is_totp", OcsfJson.bool(isTotp));
+        }
+        if (phoneNumber != null) {
+            json.set("phone_number", OcsfJson.text(phoneNumber));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (securityQuestions != null) {
+            json.set("security_questions", OcsfJson.array(securityQuestions, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AuthFactor}. */

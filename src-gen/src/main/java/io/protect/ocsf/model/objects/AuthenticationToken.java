@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AuthenticationTokenTypeId;
 
 /**
@@ -43,7 +46,7 @@ public record AuthenticationToken(
         @JsonProperty("type") String type,
         @JsonProperty("type_id") AuthenticationTokenTypeId typeId,
         @JsonProperty("uid") String uid,
-        @JsonProperty("zone") String zone) {
+        @JsonProperty("zone") String zone) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -69,6 +72,57 @@ public record AuthenticationToken(
         b.uid = uid;
         b.zone = zone;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (encryptionDetails != null) {
+            json.set("encryption_details", encryptionDetails.toJson());
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (isRenewable != null) {
+            json.set("is_renewable", OcsfJson.bool(isRenewable));
+        }
+        if (kerberosFlags != null) {
+            json.set("kerberos_flags", OcsfJson.text(kerberosFlags));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (tenantUid != null) {
+            json.set("tenant_uid", OcsfJson.text(tenantUid));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (zone != null) {
+            json.set("zone", OcsfJson.text(zone));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AuthenticationToken}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Authorization Result: The Authorization Result object provides details about the authorization outcome and associated policies related to activity.
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Authorization(
         @JsonProperty("decision") String decision,
-        @JsonProperty("policy") Policy policy) {
+        @JsonProperty("policy") Policy policy) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record Authorization(
         b.decision = decision;
         b.policy = policy;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (decision != null) {
+            json.set("decision", OcsfJson.text(decision));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Authorization}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Autonomous System: An autonomous system (AS) is a collection of connected Internet Protocol (IP) routing prefixes under the control of one or more network operators on behalf of a single administrative entity or domain that presents a common, clearly defined routing policy to the internet.
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AutonomousSystem(
         @JsonProperty("name") String name,
-        @JsonProperty("number") Integer number) {
+        @JsonProperty("number") Integer number) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record AutonomousSystem(
         b.name = name;
         b.number = number;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (number != null) {
+            json.set("number", OcsfJson.number(number));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link AutonomousSystem}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -21,7 +24,7 @@ public record Baseline(
         @JsonProperty("observation_parameter") String observationParameter,
         @JsonProperty("observation_type") String observationType,
         @JsonProperty("observations") List<Observation> observations,
-        @JsonProperty("observed_pattern") String observedPattern) {
+        @JsonProperty("observed_pattern") String observedPattern) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -36,6 +39,24 @@ public record Baseline(
         b.observations = observations;
         b.observedPattern = observedPattern;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (observationParameter != null) {
+            json.set("observation_parameter", OcsfJson.text(observationParameter));
+        }
+        if (observationType != null) {
+            json.set("observation_type", OcsfJson.text(observationType));
+        }
+        if (observations != null) {
+            json.set("observations", OcsfJson.array(observations, v -> v.toJson()));
+        }
+        if (observedPattern != null) {
+            json.set("observed_pattern", OcsfJson.text(observedPattern));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Baseline}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -37,7 +40,7 @@ public record Certificate(
         @JsonProperty("serial_number") String serialNumber,
         @JsonProperty("subject") String subject,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -60,6 +63,48 @@ public record Certificate(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (fingerprints != null) {
+            json.set("fingerprints", OcsfJson.array(fingerprints, v -> v.toJson()));
+        }
+        if (isSelfSigned != null) {
+            json.set("is_self_signed", OcsfJson.bool(isSelfSigned));
+        }
+        if (issuer != null) {
+            json.set("issuer", OcsfJson.text(issuer));
+        }
+        if (sans != null) {
+            json.set("sans", OcsfJson.array(sans, v -> v.toJson()));
+        }
+        if (serialNumber != null) {
+            json.set("serial_number", OcsfJson.text(serialNumber));
+        }
+        if (subject != null) {
+            json.set("subject", OcsfJson.text(subject));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Certificate}. */

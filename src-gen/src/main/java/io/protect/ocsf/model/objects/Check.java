@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.CheckStatusId;
 import io.protect.ocsf.model.enums.SeverityId;
 import java.util.List;
@@ -35,7 +38,7 @@ public record Check(
         @JsonProperty("status") String status,
         @JsonProperty("status_id") CheckStatusId statusId,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -56,6 +59,42 @@ public record Check(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (resource != null) {
+            json.set("resource", resource.toJson());
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        if (standards != null) {
+            json.set("standards", OcsfJson.array(standards, v -> OcsfJson.text(v)));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Check}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -19,7 +22,7 @@ import java.util.List;
 public record CisBenchmark(
         @JsonProperty("cis_controls") List<CisControl> cisControls,
         @JsonProperty("desc") String desc,
-        @JsonProperty("name") String name) {
+        @JsonProperty("name") String name) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record CisBenchmark(
         b.desc = desc;
         b.name = name;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cisControls != null) {
+            json.set("cis_controls", OcsfJson.array(cisControls, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link CisBenchmark}. */

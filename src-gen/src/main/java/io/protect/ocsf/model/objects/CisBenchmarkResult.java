@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * CIS Benchmark Result: The CIS Benchmark Result object contains information as defined by the Center for Internet Security (CIS) benchmark result.
@@ -20,7 +23,7 @@ public record CisBenchmarkResult(
         @JsonProperty("desc") String desc,
         @JsonProperty("name") String name,
         @JsonProperty("remediation") Remediation remediation,
-        @JsonProperty("rule") Rule rule) {
+        @JsonProperty("rule") Rule rule) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -35,6 +38,24 @@ public record CisBenchmarkResult(
         b.remediation = remediation;
         b.rule = rule;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (remediation != null) {
+            json.set("remediation", remediation.toJson());
+        }
+        if (rule != null) {
+            json.set("rule", rule.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link CisBenchmarkResult}. */

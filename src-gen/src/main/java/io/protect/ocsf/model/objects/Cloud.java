@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Cloud: The Cloud object describes the cloud computing environment where an event or finding originated.
@@ -26,7 +29,7 @@ public record Cloud(
         @JsonProperty("project_uid") String projectUid,
         @JsonProperty("provider") String provider,
         @JsonProperty("region") String region,
-        @JsonProperty("zone") String zone) {
+        @JsonProperty("zone") String zone) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -44,6 +47,33 @@ public record Cloud(
         b.region = region;
         b.zone = zone;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (account != null) {
+            json.set("account", account.toJson());
+        }
+        if (cloudPartition != null) {
+            json.set("cloud_partition", OcsfJson.text(cloudPartition));
+        }
+        if (org != null) {
+            json.set("org", org.toJson());
+        }
+        if (projectUid != null) {
+            json.set("project_uid", OcsfJson.text(projectUid));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        if (zone != null) {
+            json.set("zone", OcsfJson.text(zone));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Cloud}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ComplianceStatusId;
 import java.util.List;
 
@@ -44,7 +47,7 @@ public record Compliance(
         @JsonProperty("status_code") String statusCode,
         @JsonProperty("status_detail") String statusDetail,
         @JsonProperty("status_details") List<String> statusDetails,
-        @JsonProperty("status_id") ComplianceStatusId statusId) {
+        @JsonProperty("status_id") ComplianceStatusId statusId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -70,6 +73,57 @@ public record Compliance(
         b.statusDetails = statusDetails;
         b.statusId = statusId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (assessments != null) {
+            json.set("assessments", OcsfJson.array(assessments, v -> v.toJson()));
+        }
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (checks != null) {
+            json.set("checks", OcsfJson.array(checks, v -> v.toJson()));
+        }
+        if (complianceReferences != null) {
+            json.set("compliance_references", OcsfJson.array(complianceReferences, v -> v.toJson()));
+        }
+        if (complianceStandards != null) {
+            json.set("compliance_standards", OcsfJson.array(complianceStandards, v -> v.toJson()));
+        }
+        if (control != null) {
+            json.set("control", OcsfJson.text(control));
+        }
+        if (controlParameters != null) {
+            json.set("control_parameters", OcsfJson.array(controlParameters, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (requirements != null) {
+            json.set("requirements", OcsfJson.array(requirements, v -> OcsfJson.text(v)));
+        }
+        if (standards != null) {
+            json.set("standards", OcsfJson.array(standards, v -> OcsfJson.text(v)));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusCode != null) {
+            json.set("status_code", OcsfJson.text(statusCode));
+        }
+        if (statusDetail != null) {
+            json.set("status_detail", OcsfJson.text(statusDetail));
+        }
+        if (statusDetails != null) {
+            json.set("status_details", OcsfJson.array(statusDetails, v -> OcsfJson.text(v)));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Compliance}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -37,7 +40,7 @@ public record Container(
         @JsonProperty("size") Long size,
         @JsonProperty("tag") String tag,
         @JsonProperty("tags") List<KeyValueObject> tags,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -60,6 +63,48 @@ public record Container(
         b.tags = tags;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (hash != null) {
+            json.set("hash", hash.toJson());
+        }
+        if (image != null) {
+            json.set("image", image.toJson());
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (networkDriver != null) {
+            json.set("network_driver", OcsfJson.text(networkDriver));
+        }
+        if (orchestrator != null) {
+            json.set("orchestrator", OcsfJson.text(orchestrator));
+        }
+        if (podUuid != null) {
+            json.set("pod_uuid", OcsfJson.text(podUuid));
+        }
+        if (runtime != null) {
+            json.set("runtime", OcsfJson.text(runtime));
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (tag != null) {
+            json.set("tag", OcsfJson.text(tag));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Container}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -45,7 +48,7 @@ public record Cve(
         @JsonProperty("related_cwes") List<Cwe> relatedCwes,
         @JsonProperty("title") String title,
         @JsonProperty("type") String type,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -72,6 +75,60 @@ public record Cve(
         b.type = type;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (cvss != null) {
+            json.set("cvss", OcsfJson.array(cvss, v -> v.toJson()));
+        }
+        if (cwe != null) {
+            json.set("cwe", cwe.toJson());
+        }
+        if (cweUid != null) {
+            json.set("cwe_uid", OcsfJson.text(cweUid));
+        }
+        if (cweUrl != null) {
+            json.set("cwe_url", OcsfJson.text(cweUrl));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (epss != null) {
+            json.set("epss", epss.toJson());
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (references != null) {
+            json.set("references", OcsfJson.array(references, v -> OcsfJson.text(v)));
+        }
+        if (relatedCwes != null) {
+            json.set("related_cwes", OcsfJson.array(relatedCwes, v -> v.toJson()));
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Cve}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -31,7 +34,7 @@ public record Cvss(
         @JsonProperty("src_url") String srcUrl,
         @JsonProperty("vector_string") String vectorString,
         @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -51,6 +54,39 @@ public record Cvss(
         b.vendorName = vendorName;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (baseScore != null) {
+            json.set("base_score", OcsfJson.number(baseScore));
+        }
+        if (depth != null) {
+            json.set("depth", OcsfJson.text(depth));
+        }
+        if (metrics != null) {
+            json.set("metrics", OcsfJson.array(metrics, v -> v.toJson()));
+        }
+        if (overallScore != null) {
+            json.set("overall_score", OcsfJson.number(overallScore));
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (vectorString != null) {
+            json.set("vector_string", OcsfJson.text(vectorString));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Cvss}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * MITRE D3FEND™ Tactic: The MITRE D3FEND™ Tactic object describes the tactic ID and/or name that is associated to an attack.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record D3fTactic(
         @JsonProperty("name") String name,
         @JsonProperty("src_url") String srcUrl,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record D3fTactic(
         b.srcUrl = srcUrl;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link D3fTactic}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * MITRE D3FEND™: The MITRE D3FEND™ object describes the tactic &amp; technique associated with a countermeasure.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record D3fend(
         @JsonProperty("d3f_tactic") D3fTactic d3fTactic,
         @JsonProperty("d3f_technique") D3fTechnique d3fTechnique,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record D3fend(
         b.d3fTechnique = d3fTechnique;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (d3fTactic != null) {
+            json.set("d3f_tactic", d3fTactic.toJson());
+        }
+        if (d3fTechnique != null) {
+            json.set("d3f_technique", d3fTechnique.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link D3fend}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ConfidentialityId;
 import io.protect.ocsf.model.enums.DataClassificationCategoryId;
 import io.protect.ocsf.model.enums.DataClassificationStatusId;
@@ -44,7 +47,7 @@ public record DataClassification(
         @JsonProperty("status_details") List<String> statusDetails,
         @JsonProperty("status_id") DataClassificationStatusId statusId,
         @JsonProperty("total") Integer total,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -69,6 +72,54 @@ public record DataClassification(
         b.total = total;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (categoryId != null) {
+            json.set("category_id", OcsfJson.number(categoryId.value()));
+        }
+        if (classifierDetails != null) {
+            json.set("classifier_details", classifierDetails.toJson());
+        }
+        if (confidentiality != null) {
+            json.set("confidentiality", OcsfJson.text(confidentiality));
+        }
+        if (confidentialityId != null) {
+            json.set("confidentiality_id", OcsfJson.number(confidentialityId.value()));
+        }
+        if (discoveryDetails != null) {
+            json.set("discovery_details", OcsfJson.array(discoveryDetails, v -> v.toJson()));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusDetails != null) {
+            json.set("status_details", OcsfJson.array(statusDetails, v -> OcsfJson.text(v)));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        if (total != null) {
+            json.set("total", OcsfJson.number(total));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DataClassification}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DatabaseTypeId;
 import java.util.List;
 
@@ -42,7 +45,7 @@ public record Database(
         @JsonProperty("size") Long size,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") DatabaseTypeId typeId,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -67,6 +70,54 @@ public record Database(
         b.typeId = typeId;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (embeddingModel != null) {
+            json.set("embedding_model", OcsfJson.text(embeddingModel));
+        }
+        if (groups != null) {
+            json.set("groups", OcsfJson.array(groups, v -> v.toJson()));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Database}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DatabucketTypeId;
 import java.util.List;
 
@@ -83,7 +86,7 @@ public record Databucket(
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
         @JsonProperty("version") String version,
-        @JsonProperty("zone") String zone) {
+        @JsonProperty("zone") String zone) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -128,6 +131,114 @@ public record Databucket(
         b.version = version;
         b.zone = zone;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (agentList != null) {
+            json.set("agent_list", OcsfJson.array(agentList, v -> v.toJson()));
+        }
+        if (cloudPartition != null) {
+            json.set("cloud_partition", OcsfJson.text(cloudPartition));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (criticality != null) {
+            json.set("criticality", OcsfJson.text(criticality));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (encryptionDetails != null) {
+            json.set("encryption_details", encryptionDetails.toJson());
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (groups != null) {
+            json.set("groups", OcsfJson.array(groups, v -> v.toJson()));
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (isBackedUp != null) {
+            json.set("is_backed_up", OcsfJson.bool(isBackedUp));
+        }
+        if (isEncrypted != null) {
+            json.set("is_encrypted", OcsfJson.bool(isEncrypted));
+        }
+        if (isPublic != null) {
+            json.set("is_public", OcsfJson.bool(isPublic));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (namespace != null) {
+            json.set("namespace", OcsfJson.text(namespace));
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        if (resourceRelationship != null) {
+            json.set("resource_relationship", resourceRelationship.toJson());
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        if (zone != null) {
+            json.set("zone", OcsfJson.text(zone));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Databucket}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -23,7 +26,7 @@ public record DceRpc(
         @JsonProperty("command_response") String commandResponse,
         @JsonProperty("flags") List<String> flags,
         @JsonProperty("opnum") Integer opnum,
-        @JsonProperty("rpc_interface") RpcInterface rpcInterface) {
+        @JsonProperty("rpc_interface") RpcInterface rpcInterface) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record DceRpc(
         b.opnum = opnum;
         b.rpcInterface = rpcInterface;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (command != null) {
+            json.set("command", OcsfJson.text(command));
+        }
+        if (commandResponse != null) {
+            json.set("command_response", OcsfJson.text(commandResponse));
+        }
+        if (flags != null) {
+            json.set("flags", OcsfJson.array(flags, v -> OcsfJson.text(v)));
+        }
+        if (opnum != null) {
+            json.set("opnum", OcsfJson.number(opnum));
+        }
+        if (rpcInterface != null) {
+            json.set("rpc_interface", rpcInterface.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DceRpc}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DeviceTypeId;
 import io.protect.ocsf.model.enums.RiskLevelId;
 import java.util.List;
@@ -145,7 +148,7 @@ public record Device(
         @JsonProperty("vendor_name") String vendorName,
         @JsonProperty("vlan_uid") String vlanUid,
         @JsonProperty("vpc_uid") String vpcUid,
-        @JsonProperty("zone") String zone) {
+        @JsonProperty("zone") String zone) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -221,6 +224,207 @@ public record Device(
         b.vpcUid = vpcUid;
         b.zone = zone;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (agentList != null) {
+            json.set("agent_list", OcsfJson.array(agentList, v -> v.toJson()));
+        }
+        if (autoscaleUid != null) {
+            json.set("autoscale_uid", OcsfJson.text(autoscaleUid));
+        }
+        if (bootTime != null) {
+            json.set("boot_time", OcsfJson.number(bootTime));
+        }
+        if (bootTimeDt != null) {
+            json.set("boot_time_dt", OcsfJson.text(bootTimeDt));
+        }
+        if (bootUid != null) {
+            json.set("boot_uid", OcsfJson.text(bootUid));
+        }
+        if (container != null) {
+            json.set("container", container.toJson());
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (eid != null) {
+            json.set("eid", OcsfJson.text(eid));
+        }
+        if (firstSeenTime != null) {
+            json.set("first_seen_time", OcsfJson.number(firstSeenTime));
+        }
+        if (firstSeenTimeDt != null) {
+            json.set("first_seen_time_dt", OcsfJson.text(firstSeenTimeDt));
+        }
+        if (groups != null) {
+            json.set("groups", OcsfJson.array(groups, v -> v.toJson()));
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (hwInfo != null) {
+            json.set("hw_info", hwInfo.toJson());
+        }
+        if (hypervisor != null) {
+            json.set("hypervisor", OcsfJson.text(hypervisor));
+        }
+        if (iccid != null) {
+            json.set("iccid", OcsfJson.text(iccid));
+        }
+        if (image != null) {
+            json.set("image", image.toJson());
+        }
+        if (imei != null) {
+            json.set("imei", OcsfJson.text(imei));
+        }
+        if (imeiList != null) {
+            json.set("imei_list", OcsfJson.array(imeiList, v -> OcsfJson.text(v)));
+        }
+        if (instanceUid != null) {
+            json.set("instance_uid", OcsfJson.text(instanceUid));
+        }
+        if (interfaceName != null) {
+            json.set("interface_name", OcsfJson.text(interfaceName));
+        }
+        if (interfaceUid != null) {
+            json.set("interface_uid", OcsfJson.text(interfaceUid));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (isBackedUp != null) {
+            json.set("is_backed_up", OcsfJson.bool(isBackedUp));
+        }
+        if (isCompliant != null) {
+            json.set("is_compliant", OcsfJson.bool(isCompliant));
+        }
+        if (isManaged != null) {
+            json.set("is_managed", OcsfJson.bool(isManaged));
+        }
+        if (isMobileAccountActive != null) {
+            json.set("is_mobile_account_active", OcsfJson.bool(isMobileAccountActive));
+        }
+        if (isPersonal != null) {
+            json.set("is_personal", OcsfJson.bool(isPersonal));
+        }
+        if (isShared != null) {
+            json.set("is_shared", OcsfJson.bool(isShared));
+        }
+        if (isSupervised != null) {
+            json.set("is_supervised", OcsfJson.bool(isSupervised));
+        }
+        if (isTrusted != null) {
+            json.set("is_trusted", OcsfJson.bool(isTrusted));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (mac != null) {
+            json.set("mac", OcsfJson.text(mac));
+        }
+        if (macVendor != null) {
+            json.set("mac_vendor", OcsfJson.text(macVendor));
+        }
+        if (meid != null) {
+            json.set("meid", OcsfJson.text(meid));
+        }
+        if (model != null) {
+            json.set("model", OcsfJson.text(model));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (namespacePid != null) {
+            json.set("namespace_pid", OcsfJson.number(namespacePid));
+        }
+        if (networkInterfaces != null) {
+            json.set("network_interfaces", OcsfJson.array(networkInterfaces, v -> v.toJson()));
+        }
+        if (org != null) {
+            json.set("org", org.toJson());
+        }
+        if (os != null) {
+            json.set("os", os.toJson());
+        }
+        if (osMachineUuid != null) {
+            json.set("os_machine_uuid", OcsfJson.text(osMachineUuid));
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (pool != null) {
+            json.set("pool", pool.toJson());
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        if (riskLevel != null) {
+            json.set("risk_level", OcsfJson.text(riskLevel));
+        }
+        if (riskLevelId != null) {
+            json.set("risk_level_id", OcsfJson.number(riskLevelId.value()));
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (subnet != null) {
+            json.set("subnet", OcsfJson.text(subnet));
+        }
+        if (subnetUid != null) {
+            json.set("subnet_uid", OcsfJson.text(subnetUid));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (udid != null) {
+            json.set("udid", OcsfJson.text(udid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (vlanUid != null) {
+            json.set("vlan_uid", OcsfJson.text(vlanUid));
+        }
+        if (vpcUid != null) {
+            json.set("vpc_uid", OcsfJson.text(vpcUid));
+        }
+        if (zone != null) {
+            json.set("zone", OcsfJson.text(zone));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Device}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.CpuArchitectureId;
 import java.util.List;
 
@@ -52,7 +55,7 @@ public record DeviceHwInfo(
         @JsonProperty("ram_size") Integer ramSize,
         @JsonProperty("serial_number") String serialNumber,
         @JsonProperty("uuid") String uuid,
-        @JsonProperty("vendor_name") String vendorName) {
+        @JsonProperty("vendor_name") String vendorName) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -82,6 +85,69 @@ public record DeviceHwInfo(
         b.uuid = uuid;
         b.vendorName = vendorName;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (biosDate != null) {
+            json.set("bios_date", OcsfJson.text(biosDate));
+        }
+        if (biosManufacturer != null) {
+            json.set("bios_manufacturer", OcsfJson.text(biosManufacturer));
+        }
+        if (biosVer != null) {
+            json.set("bios_ver", OcsfJson.text(biosVer));
+        }
+        if (chassis != null) {
+            json.set("chassis", OcsfJson.text(chassis));
+        }
+        if (cpuArchitecture != null) {
+            json.set("cpu_architecture", OcsfJson.text(cpuArchitecture));
+        }
+        if (cpuArchitectureId != null) {
+            json.set("cpu_architecture_id", OcsfJson.number(cpuArchitectureId.value()));
+        }
+        if (cpuBits != null) {
+            json.set("cpu_bits", OcsfJson.number(cpuBits));
+        }
+        if (cpuCores != null) {
+            json.set("cpu_cores", OcsfJson.number(cpuCores));
+        }
+        if (cpuCount != null) {
+            json.set("cpu_count", OcsfJson.number(cpuCount));
+        }
+        if (cpuSpeed != null) {
+            json.set("cpu_speed", OcsfJson.number(cpuSpeed));
+        }
+        if (cpuType != null) {
+            json.set("cpu_type", OcsfJson.text(cpuType));
+        }
+        if (desktopDisplay != null) {
+            json.set("desktop_display", desktopDisplay.toJson());
+        }
+        if (gpuCount != null) {
+            json.set("gpu_count", OcsfJson.number(gpuCount));
+        }
+        if (gpuInfoList != null) {
+            json.set("gpu_info_list", OcsfJson.array(gpuInfoList, v -> v.toJson()));
+        }
+        if (keyboardInfo != null) {
+            json.set("keyboard_info", keyboardInfo.toJson());
+        }
+        if (ramSize != null) {
+            json.set("ram_size", OcsfJson.number(ramSize));
+        }
+        if (serialNumber != null) {
+            json.set("serial_number", OcsfJson.text(serialNumber));
+        }
+        if (uuid != null) {
+            json.set("uuid", OcsfJson.text(uuid));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DeviceHwInfo}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DigitalSignatureAlgorithmId;
 import io.protect.ocsf.model.enums.DigitalSignatureStateId;
 
@@ -32,7 +35,7 @@ public record DigitalSignature(
         @JsonProperty("developer_uid") String developerUid,
         @JsonProperty("digest") Fingerprint digest,
         @JsonProperty("state") String state,
-        @JsonProperty("state_id") DigitalSignatureStateId stateId) {
+        @JsonProperty("state_id") DigitalSignatureStateId stateId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -52,6 +55,39 @@ public record DigitalSignature(
         b.state = state;
         b.stateId = stateId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (algorithm != null) {
+            json.set("algorithm", OcsfJson.text(algorithm));
+        }
+        if (algorithmId != null) {
+            json.set("algorithm_id", OcsfJson.number(algorithmId.value()));
+        }
+        if (certificate != null) {
+            json.set("certificate", certificate.toJson());
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (developerUid != null) {
+            json.set("developer_uid", OcsfJson.text(developerUid));
+        }
+        if (digest != null) {
+            json.set("digest", digest.toJson());
+        }
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (stateId != null) {
+            json.set("state_id", OcsfJson.number(stateId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DigitalSignature}. */

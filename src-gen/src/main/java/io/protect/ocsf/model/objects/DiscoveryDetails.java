@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -23,7 +26,7 @@ public record DiscoveryDetails(
         @JsonProperty("occurrence_details") OccurrenceDetails occurrenceDetails,
         @JsonProperty("occurrences") List<OccurrenceDetails> occurrences,
         @JsonProperty("type") String type,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record DiscoveryDetails(
         b.type = type;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (occurrenceDetails != null) {
+            json.set("occurrence_details", occurrenceDetails.toJson());
+        }
+        if (occurrences != null) {
+            json.set("occurrences", OcsfJson.array(occurrences, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DiscoveryDetails}. */

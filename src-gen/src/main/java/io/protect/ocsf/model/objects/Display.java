@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Display: The Display object contains information about the physical or virtual display connected to a computer system.
@@ -22,7 +25,7 @@ public record Display(
         @JsonProperty("physical_height") Integer physicalHeight,
         @JsonProperty("physical_orientation") Integer physicalOrientation,
         @JsonProperty("physical_width") Integer physicalWidth,
-        @JsonProperty("scale_factor") Integer scaleFactor) {
+        @JsonProperty("scale_factor") Integer scaleFactor) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -38,6 +41,27 @@ public record Display(
         b.physicalWidth = physicalWidth;
         b.scaleFactor = scaleFactor;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (colorDepth != null) {
+            json.set("color_depth", OcsfJson.number(colorDepth));
+        }
+        if (physicalHeight != null) {
+            json.set("physical_height", OcsfJson.number(physicalHeight));
+        }
+        if (physicalOrientation != null) {
+            json.set("physical_orientation", OcsfJson.number(physicalOrientation));
+        }
+        if (physicalWidth != null) {
+            json.set("physical_width", OcsfJson.number(physicalWidth));
+        }
+        if (scaleFactor != null) {
+            json.set("scale_factor", OcsfJson.number(scaleFactor));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Display}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DnsAnswerFlagIds;
 import java.util.List;
 
@@ -28,7 +31,7 @@ public record DnsAnswer(
         @JsonProperty("packet_uid") Integer packetUid,
         @JsonProperty("rdata") String rdata,
         @JsonProperty("ttl") Integer ttl,
-        @JsonProperty("type") String type) {
+        @JsonProperty("type") String type) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -46,6 +49,33 @@ public record DnsAnswer(
         b.ttl = ttl;
         b.type = type;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (class_ != null) {
+            json.set("class", OcsfJson.text(class_));
+        }
+        if (flagIds != null) {
+            json.set("flag_ids", OcsfJson.array(flagIds, v -> OcsfJson.number(v.value())));
+        }
+        if (flags != null) {
+            json.set("flags", OcsfJson.array(flags, v -> OcsfJson.text(v)));
+        }
+        if (packetUid != null) {
+            json.set("packet_uid", OcsfJson.number(packetUid));
+        }
+        if (rdata != null) {
+            json.set("rdata", OcsfJson.text(rdata));
+        }
+        if (ttl != null) {
+            json.set("ttl", OcsfJson.number(ttl));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DnsAnswer}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.OpcodeId;
 
 /**
@@ -25,7 +28,7 @@ public record DnsQuery(
         @JsonProperty("opcode") String opcode,
         @JsonProperty("opcode_id") OpcodeId opcodeId,
         @JsonProperty("packet_uid") Integer packetUid,
-        @JsonProperty("type") String type) {
+        @JsonProperty("type") String type) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -42,6 +45,30 @@ public record DnsQuery(
         b.packetUid = packetUid;
         b.type = type;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (class_ != null) {
+            json.set("class", OcsfJson.text(class_));
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (opcode != null) {
+            json.set("opcode", OcsfJson.text(opcode));
+        }
+        if (opcodeId != null) {
+            json.set("opcode_id", OcsfJson.number(opcodeId.value()));
+        }
+        if (packetUid != null) {
+            json.set("packet_uid", OcsfJson.number(packetUid));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link DnsQuery}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Edge: Represents a connection or relationship between two nodes in a graph.
@@ -27,7 +30,7 @@ public record Edge(
         @JsonProperty("relation") String relation,
         @JsonProperty("source") String source,
         @JsonProperty("target") String target,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -45,6 +48,33 @@ public record Edge(
         b.target = target;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (isDirected != null) {
+            json.set("is_directed", OcsfJson.bool(isDirected));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (relation != null) {
+            json.set("relation", OcsfJson.text(relation));
+        }
+        if (source != null) {
+            json.set("source", OcsfJson.text(source));
+        }
+        if (target != null) {
+            json.set("target", OcsfJson.text(target));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Edge}. */

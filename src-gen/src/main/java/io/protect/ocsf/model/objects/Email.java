@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -73,7 +76,7 @@ public record Email(
         @JsonProperty("to_mailboxes") List<String> toMailboxes,
         @JsonProperty("uid") String uid,
         @JsonProperty("urls") List<Url> urls,
-        @JsonProperty("x_originating_ip") List<String> xOriginatingIp) {
+        @JsonProperty("x_originating_ip") List<String> xOriginatingIp) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -114,6 +117,102 @@ public record Email(
         b.urls = urls;
         b.xOriginatingIp = xOriginatingIp;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cc != null) {
+            json.set("cc", OcsfJson.array(cc, v -> OcsfJson.text(v)));
+        }
+        if (ccMailboxes != null) {
+            json.set("cc_mailboxes", OcsfJson.array(ccMailboxes, v -> OcsfJson.text(v)));
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (deliveredTo != null) {
+            json.set("delivered_to", OcsfJson.text(deliveredTo));
+        }
+        if (deliveredToList != null) {
+            json.set("delivered_to_list", OcsfJson.array(deliveredToList, v -> OcsfJson.text(v)));
+        }
+        if (files != null) {
+            json.set("files", OcsfJson.array(files, v -> v.toJson()));
+        }
+        if (from != null) {
+            json.set("from", OcsfJson.text(from));
+        }
+        if (fromList != null) {
+            json.set("from_list", OcsfJson.array(fromList, v -> OcsfJson.text(v)));
+        }
+        if (fromMailbox != null) {
+            json.set("from_mailbox", OcsfJson.text(fromMailbox));
+        }
+        if (fromMailboxes != null) {
+            json.set("from_mailboxes", OcsfJson.array(fromMailboxes, v -> OcsfJson.text(v)));
+        }
+        if (httpHeaders != null) {
+            json.set("http_headers", OcsfJson.array(httpHeaders, v -> v.toJson()));
+        }
+        if (isRead != null) {
+            json.set("is_read", OcsfJson.bool(isRead));
+        }
+        if (messageUid != null) {
+            json.set("message_uid", OcsfJson.text(messageUid));
+        }
+        if (rawHeader != null) {
+            json.set("raw_header", OcsfJson.text(rawHeader));
+        }
+        if (replyTo != null) {
+            json.set("reply_to", OcsfJson.text(replyTo));
+        }
+        if (replyToList != null) {
+            json.set("reply_to_list", OcsfJson.array(replyToList, v -> OcsfJson.text(v)));
+        }
+        if (replyToMailboxes != null) {
+            json.set("reply_to_mailboxes", OcsfJson.array(replyToMailboxes, v -> OcsfJson.text(v)));
+        }
+        if (returnPath != null) {
+            json.set("return_path", OcsfJson.text(returnPath));
+        }
+        if (sender != null) {
+            json.set("sender", OcsfJson.text(sender));
+        }
+        if (senderMailbox != null) {
+            json.set("sender_mailbox", OcsfJson.text(senderMailbox));
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (smtpFrom != null) {
+            json.set("smtp_from", OcsfJson.text(smtpFrom));
+        }
+        if (smtpTo != null) {
+            json.set("smtp_to", OcsfJson.array(smtpTo, v -> OcsfJson.text(v)));
+        }
+        if (subject != null) {
+            json.set("subject", OcsfJson.text(subject));
+        }
+        if (to != null) {
+            json.set("to", OcsfJson.array(to, v -> OcsfJson.text(v)));
+        }
+        if (toMailboxes != null) {
+            json.set("to_mailboxes", OcsfJson.array(toMailboxes, v -> OcsfJson.text(v)));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (urls != null) {
+            json.set("urls", OcsfJson.array(urls, v -> v.toJson()));
+        }
+        if (xOriginatingIp != null) {
+            json.set("x_originating_ip", OcsfJson.array(xOriginatingIp, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Email}. */

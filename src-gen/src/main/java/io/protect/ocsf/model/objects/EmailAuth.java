@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Email Authentication: The Email Authentication object describes the Sender Policy Framework (SPF), DomainKeys Identified Mail (DKIM) and Domain-based Message Authentication, Reporting and Conformance (DMARC) attributes of an email.
@@ -26,7 +29,7 @@ public record EmailAuth(
         @JsonProperty("dmarc") String dmarc,
         @JsonProperty("dmarc_override") String dmarcOverride,
         @JsonProperty("dmarc_policy") String dmarcPolicy,
-        @JsonProperty("spf") String spf) {
+        @JsonProperty("spf") String spf) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -44,6 +47,33 @@ public record EmailAuth(
         b.dmarcPolicy = dmarcPolicy;
         b.spf = spf;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (dkim != null) {
+            json.set("dkim", OcsfJson.text(dkim));
+        }
+        if (dkimDomain != null) {
+            json.set("dkim_domain", OcsfJson.text(dkimDomain));
+        }
+        if (dkimSignature != null) {
+            json.set("dkim_signature", OcsfJson.text(dkimSignature));
+        }
+        if (dmarc != null) {
+            json.set("dmarc", OcsfJson.text(dmarc));
+        }
+        if (dmarcOverride != null) {
+            json.set("dmarc_override", OcsfJson.text(dmarcOverride));
+        }
+        if (dmarcPolicy != null) {
+            json.set("dmarc_policy", OcsfJson.text(dmarcPolicy));
+        }
+        if (spf != null) {
+            json.set("spf", OcsfJson.text(spf));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link EmailAuth}. */

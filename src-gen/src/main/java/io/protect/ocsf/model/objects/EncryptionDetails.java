@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.EncryptionDetailsAlgorithmId;
 
 /**
@@ -23,7 +26,7 @@ public record EncryptionDetails(
         @JsonProperty("algorithm_id") EncryptionDetailsAlgorithmId algorithmId,
         @JsonProperty("key_length") Integer keyLength,
         @JsonProperty("key_uid") String keyUid,
-        @JsonProperty("type") String type) {
+        @JsonProperty("type") String type) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record EncryptionDetails(
         b.keyUid = keyUid;
         b.type = type;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (algorithm != null) {
+            json.set("algorithm", OcsfJson.text(algorithm));
+        }
+        if (algorithmId != null) {
+            json.set("algorithm_id", OcsfJson.number(algorithmId.value()));
+        }
+        if (keyLength != null) {
+            json.set("key_length", OcsfJson.number(keyLength));
+        }
+        if (keyUid != null) {
+            json.set("key_uid", OcsfJson.text(keyUid));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link EncryptionDetails}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Endpoint Connection: The Endpoint Connection object contains information detailing a connection attempt to an endpoint.
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EndpointConnection(
         @JsonProperty("code") Integer code,
-        @JsonProperty("network_endpoint") NetworkEndpoint networkEndpoint) {
+        @JsonProperty("network_endpoint") NetworkEndpoint networkEndpoint) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record EndpointConnection(
         b.code = code;
         b.networkEndpoint = networkEndpoint;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (code != null) {
+            json.set("code", OcsfJson.number(code));
+        }
+        if (networkEndpoint != null) {
+            json.set("network_endpoint", networkEndpoint.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link EndpointConnection}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Enrichment: The Enrichment object provides inline enrichment data for specific attributes of interest within an event.
@@ -35,7 +38,7 @@ public record Enrichment(
         @JsonProperty("short_desc") String shortDesc,
         @JsonProperty("src_url") String srcUrl,
         @JsonProperty("type") String type,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -57,6 +60,45 @@ public record Enrichment(
         b.type = type;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (reputation != null) {
+            json.set("reputation", reputation.toJson());
+        }
+        if (shortDesc != null) {
+            json.set("short_desc", OcsfJson.text(shortDesc));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Enrichment}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.VerdictId;
 import java.util.List;
 
@@ -69,7 +72,7 @@ public record Evidences(
         @JsonProperty("url") Url url,
         @JsonProperty("user") User user,
         @JsonProperty("verdict") String verdict,
-        @JsonProperty("verdict_id") VerdictId verdictId) {
+        @JsonProperty("verdict_id") VerdictId verdictId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -107,6 +110,93 @@ public record Evidences(
         b.verdict = verdict;
         b.verdictId = verdictId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (actor != null) {
+            json.set("actor", actor.toJson());
+        }
+        if (api != null) {
+            json.set("api", api.toJson());
+        }
+        if (connectionInfo != null) {
+            json.set("connection_info", connectionInfo.toJson());
+        }
+        if (container != null) {
+            json.set("container", container.toJson());
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (database != null) {
+            json.set("database", database.toJson());
+        }
+        if (databucket != null) {
+            json.set("databucket", databucket.toJson());
+        }
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (dstEndpoint != null) {
+            json.set("dst_endpoint", dstEndpoint.toJson());
+        }
+        if (email != null) {
+            json.set("email", email.toJson());
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (httpRequest != null) {
+            json.set("http_request", httpRequest.toJson());
+        }
+        if (httpResponse != null) {
+            json.set("http_response", httpResponse.toJson());
+        }
+        if (ja4FingerprintList != null) {
+            json.set("ja4_fingerprint_list", OcsfJson.array(ja4FingerprintList, v -> v.toJson()));
+        }
+        if (job != null) {
+            json.set("job", job.toJson());
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (process != null) {
+            json.set("process", process.toJson());
+        }
+        if (query != null) {
+            json.set("query", query.toJson());
+        }
+        if (resources != null) {
+            json.set("resources", OcsfJson.array(resources, v -> v.toJson()));
+        }
+        if (script != null) {
+            json.set("script", script.toJson());
+        }
+        if (srcEndpoint != null) {
+            json.set("src_endpoint", srcEndpoint.toJson());
+        }
+        if (tls != null) {
+            json.set("tls", tls.toJson());
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (url != null) {
+            json.set("url", url.toJson());
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        if (verdict != null) {
+            json.set("verdict", OcsfJson.text(verdict));
+        }
+        if (verdictId != null) {
+            json.set("verdict_id", OcsfJson.number(verdictId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Evidences}. */

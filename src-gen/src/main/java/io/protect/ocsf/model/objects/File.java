@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ConfidentialityId;
 import io.protect.ocsf.model.enums.DriveTypeId;
 import io.protect.ocsf.model.enums.FileTypeId;
@@ -113,7 +116,7 @@ public record File(
         @JsonProperty("url") Url url,
         @JsonProperty("version") String version,
         @JsonProperty("volume") String volume,
-        @JsonProperty("xattributes") JsonNode xattributes) {
+        @JsonProperty("xattributes") JsonNode xattributes) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -172,6 +175,156 @@ public record File(
         b.volume = volume;
         b.xattributes = xattributes;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (accessedTime != null) {
+            json.set("accessed_time", OcsfJson.number(accessedTime));
+        }
+        if (accessedTimeDt != null) {
+            json.set("accessed_time_dt", OcsfJson.text(accessedTimeDt));
+        }
+        if (accessor != null) {
+            json.set("accessor", accessor.toJson());
+        }
+        if (attributes != null) {
+            json.set("attributes", OcsfJson.number(attributes));
+        }
+        if (companyName != null) {
+            json.set("company_name", OcsfJson.text(companyName));
+        }
+        if (confidentiality != null) {
+            json.set("confidentiality", OcsfJson.text(confidentiality));
+        }
+        if (confidentialityId != null) {
+            json.set("confidentiality_id", OcsfJson.number(confidentialityId.value()));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (creator != null) {
+            json.set("creator", creator.toJson());
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (driveType != null) {
+            json.set("drive_type", OcsfJson.text(driveType));
+        }
+        if (driveTypeId != null) {
+            json.set("drive_type_id", OcsfJson.number(driveTypeId.value()));
+        }
+        if (encryptionDetails != null) {
+            json.set("encryption_details", encryptionDetails.toJson());
+        }
+        if (ext != null) {
+            json.set("ext", OcsfJson.text(ext));
+        }
+        if (hashes != null) {
+            json.set("hashes", OcsfJson.array(hashes, v -> v.toJson()));
+        }
+        if (importedSymbols != null) {
+            json.set("imported_symbols", OcsfJson.array(importedSymbols, v -> OcsfJson.text(v)));
+        }
+        if (internalName != null) {
+            json.set("internal_name", OcsfJson.text(internalName));
+        }
+        if (isDeleted != null) {
+            json.set("is_deleted", OcsfJson.bool(isDeleted));
+        }
+        if (isEncrypted != null) {
+            json.set("is_encrypted", OcsfJson.bool(isEncrypted));
+        }
+        if (isPublic != null) {
+            json.set("is_public", OcsfJson.bool(isPublic));
+        }
+        if (isReadonly != null) {
+            json.set("is_readonly", OcsfJson.bool(isReadonly));
+        }
+        if (isSystem != null) {
+            json.set("is_system", OcsfJson.bool(isSystem));
+        }
+        if (mimeType != null) {
+            json.set("mime_type", OcsfJson.text(mimeType));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (modifier != null) {
+            json.set("modifier", modifier.toJson());
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (parentFolder != null) {
+            json.set("parent_folder", OcsfJson.text(parentFolder));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (securityDescriptor != null) {
+            json.set("security_descriptor", OcsfJson.text(securityDescriptor));
+        }
+        if (signature != null) {
+            json.set("signature", signature.toJson());
+        }
+        if (signatures != null) {
+            json.set("signatures", OcsfJson.array(signatures, v -> v.toJson()));
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (storageClass != null) {
+            json.set("storage_class", OcsfJson.text(storageClass));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uri != null) {
+            json.set("uri", OcsfJson.text(uri));
+        }
+        if (url != null) {
+            json.set("url", url.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        if (volume != null) {
+            json.set("volume", OcsfJson.text(volume));
+        }
+        if (xattributes != null) {
+            json.set("xattributes", xattributes);
+        }
+        return json;
     }
 
     /** Fluent builder for {@link File}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -50,7 +53,7 @@ public record Finding(
         @JsonProperty("supporting_data") JsonNode supportingData,
         @JsonProperty("title") String title,
         @JsonProperty("types") List<String> types,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -79,6 +82,66 @@ public record Finding(
         b.types = types;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (firstSeenTime != null) {
+            json.set("first_seen_time", OcsfJson.number(firstSeenTime));
+        }
+        if (firstSeenTimeDt != null) {
+            json.set("first_seen_time_dt", OcsfJson.text(firstSeenTimeDt));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (productUid != null) {
+            json.set("product_uid", OcsfJson.text(productUid));
+        }
+        if (relatedEvents != null) {
+            json.set("related_events", OcsfJson.array(relatedEvents, v -> v.toJson()));
+        }
+        if (remediation != null) {
+            json.set("remediation", remediation.toJson());
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (supportingData != null) {
+            json.set("supporting_data", supportingData);
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (types != null) {
+            json.set("types", OcsfJson.array(types, v -> OcsfJson.text(v)));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Finding}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -65,7 +68,7 @@ public record FindingInfo(
         @JsonProperty("traits") List<Trait> traits,
         @JsonProperty("types") List<String> types,
         @JsonProperty("uid") String uid,
-        @JsonProperty("uid_alt") String uidAlt) {
+        @JsonProperty("uid_alt") String uidAlt) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -102,6 +105,90 @@ public record FindingInfo(
         b.uid = uid;
         b.uidAlt = uidAlt;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (analytic != null) {
+            json.set("analytic", analytic.toJson());
+        }
+        if (attackGraph != null) {
+            json.set("attack_graph", attackGraph.toJson());
+        }
+        if (attacks != null) {
+            json.set("attacks", OcsfJson.array(attacks, v -> v.toJson()));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (dataSources != null) {
+            json.set("data_sources", OcsfJson.array(dataSources, v -> OcsfJson.text(v)));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (firstSeenTime != null) {
+            json.set("first_seen_time", OcsfJson.number(firstSeenTime));
+        }
+        if (firstSeenTimeDt != null) {
+            json.set("first_seen_time_dt", OcsfJson.text(firstSeenTimeDt));
+        }
+        if (killChain != null) {
+            json.set("kill_chain", OcsfJson.array(killChain, v -> v.toJson()));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (productUid != null) {
+            json.set("product_uid", OcsfJson.text(productUid));
+        }
+        if (relatedAnalytics != null) {
+            json.set("related_analytics", OcsfJson.array(relatedAnalytics, v -> v.toJson()));
+        }
+        if (relatedEvents != null) {
+            json.set("related_events", OcsfJson.array(relatedEvents, v -> v.toJson()));
+        }
+        if (relatedEventsCount != null) {
+            json.set("related_events_count", OcsfJson.number(relatedEventsCount));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (traits != null) {
+            json.set("traits", OcsfJson.array(traits, v -> v.toJson()));
+        }
+        if (types != null) {
+            json.set("types", OcsfJson.array(types, v -> OcsfJson.text(v)));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link FindingInfo}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.FingerprintAlgorithmId;
 
 /**
@@ -19,7 +22,7 @@ import io.protect.ocsf.model.enums.FingerprintAlgorithmId;
 public record Fingerprint(
         @JsonProperty("algorithm") String algorithm,
         @JsonProperty("algorithm_id") FingerprintAlgorithmId algorithmId,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record Fingerprint(
         b.algorithmId = algorithmId;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (algorithm != null) {
+            json.set("algorithm", OcsfJson.text(algorithm));
+        }
+        if (algorithmId != null) {
+            json.set("algorithm_id", OcsfJson.number(algorithmId.value()));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Fingerprint}. */

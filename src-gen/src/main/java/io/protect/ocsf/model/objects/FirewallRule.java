@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -37,7 +40,7 @@ public record FirewallRule(
         @JsonProperty("sensitivity") String sensitivity,
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -60,6 +63,48 @@ public record FirewallRule(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (condition != null) {
+            json.set("condition", OcsfJson.text(condition));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (matchDetails != null) {
+            json.set("match_details", OcsfJson.array(matchDetails, v -> OcsfJson.text(v)));
+        }
+        if (matchLocation != null) {
+            json.set("match_location", OcsfJson.text(matchLocation));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (rateLimit != null) {
+            json.set("rate_limit", OcsfJson.number(rateLimit));
+        }
+        if (sensitivity != null) {
+            json.set("sensitivity", OcsfJson.text(sensitivity));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link FirewallRule}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -19,7 +22,7 @@ import java.util.List;
 public record FunctionInvocation(
         @JsonProperty("error") String error,
         @JsonProperty("parameters") List<Parameter> parameters,
-        @JsonProperty("return_value") String returnValue) {
+        @JsonProperty("return_value") String returnValue) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record FunctionInvocation(
         b.parameters = parameters;
         b.returnValue = returnValue;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (error != null) {
+            json.set("error", OcsfJson.text(error));
+        }
+        if (parameters != null) {
+            json.set("parameters", OcsfJson.array(parameters, v -> v.toJson()));
+        }
+        if (returnValue != null) {
+            json.set("return_value", OcsfJson.text(returnValue));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link FunctionInvocation}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.BusTypeId;
 import io.protect.ocsf.model.enums.VramModeId;
 
@@ -30,7 +33,7 @@ public record GpuInfo(
         @JsonProperty("vendor_name") String vendorName,
         @JsonProperty("vram_mode") String vramMode,
         @JsonProperty("vram_mode_id") VramModeId vramModeId,
-        @JsonProperty("vram_size") Integer vramSize) {
+        @JsonProperty("vram_size") Integer vramSize) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -49,6 +52,36 @@ public record GpuInfo(
         b.vramModeId = vramModeId;
         b.vramSize = vramSize;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (busType != null) {
+            json.set("bus_type", OcsfJson.text(busType));
+        }
+        if (busTypeId != null) {
+            json.set("bus_type_id", OcsfJson.number(busTypeId.value()));
+        }
+        if (cores != null) {
+            json.set("cores", OcsfJson.number(cores));
+        }
+        if (model != null) {
+            json.set("model", OcsfJson.text(model));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (vramMode != null) {
+            json.set("vram_mode", OcsfJson.text(vramMode));
+        }
+        if (vramModeId != null) {
+            json.set("vram_mode_id", OcsfJson.number(vramModeId.value()));
+        }
+        if (vramSize != null) {
+            json.set("vram_size", OcsfJson.number(vramSize));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link GpuInfo}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.GraphQueryLanguageId;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public record Graph(
         @JsonProperty("query_language") String queryLanguage,
         @JsonProperty("query_language_id") GraphQueryLanguageId queryLanguageId,
         @JsonProperty("type") String type,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -52,6 +55,39 @@ public record Graph(
         b.type = type;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (edges != null) {
+            json.set("edges", OcsfJson.array(edges, v -> v.toJson()));
+        }
+        if (isDirected != null) {
+            json.set("is_directed", OcsfJson.bool(isDirected));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (nodes != null) {
+            json.set("nodes", OcsfJson.array(nodes, v -> v.toJson()));
+        }
+        if (queryLanguage != null) {
+            json.set("query_language", OcsfJson.text(queryLanguage));
+        }
+        if (queryLanguageId != null) {
+            json.set("query_language_id", OcsfJson.number(queryLanguageId.value()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Graph}. */

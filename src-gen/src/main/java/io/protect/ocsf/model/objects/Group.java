@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -27,7 +30,7 @@ public record Group(
         @JsonProperty("privileges") List<String> privileges,
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
-        @JsonProperty("uid_alt") String uidAlt) {
+        @JsonProperty("uid_alt") String uidAlt) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -45,6 +48,33 @@ public record Group(
         b.uid = uid;
         b.uidAlt = uidAlt;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (privileges != null) {
+            json.set("privileges", OcsfJson.array(privileges, v -> OcsfJson.text(v)));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Group}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * HASSH: The HASSH object contains SSH network fingerprinting values for specific client/server implementations.
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Hassh(
         @JsonProperty("algorithm") String algorithm,
-        @JsonProperty("fingerprint") Fingerprint fingerprint) {
+        @JsonProperty("fingerprint") Fingerprint fingerprint) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record Hassh(
         b.algorithm = algorithm;
         b.fingerprint = fingerprint;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (algorithm != null) {
+            json.set("algorithm", OcsfJson.text(algorithm));
+        }
+        if (fingerprint != null) {
+            json.set("fingerprint", fingerprint.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Hassh}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * HTTP Cookie: The HTTP Cookie object, also known as a web cookie or browser cookie, contains details and values pertaining to a small piece of data that a server sends to a user's web browser.
@@ -34,7 +37,7 @@ public record HttpCookie(
         @JsonProperty("path") String path,
         @JsonProperty("samesite") String samesite,
         @JsonProperty("secure") Boolean secure,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -56,6 +59,45 @@ public record HttpCookie(
         b.secure = secure;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (httpOnly != null) {
+            json.set("http_only", OcsfJson.bool(httpOnly));
+        }
+        if (isHttpOnly != null) {
+            json.set("is_http_only", OcsfJson.bool(isHttpOnly));
+        }
+        if (isSecure != null) {
+            json.set("is_secure", OcsfJson.bool(isSecure));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (samesite != null) {
+            json.set("samesite", OcsfJson.text(samesite));
+        }
+        if (secure != null) {
+            json.set("secure", OcsfJson.bool(secure));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link HttpCookie}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -35,7 +38,7 @@ public record HttpRequest(
         @JsonProperty("url") Url url,
         @JsonProperty("user_agent") String userAgent,
         @JsonProperty("version") String version,
-        @JsonProperty("x_forwarded_for") List<String> xForwardedFor) {
+        @JsonProperty("x_forwarded_for") List<String> xForwardedFor) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -57,6 +60,45 @@ public record HttpRequest(
         b.version = version;
         b.xForwardedFor = xForwardedFor;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (args != null) {
+            json.set("args", OcsfJson.text(args));
+        }
+        if (bodyLength != null) {
+            json.set("body_length", OcsfJson.number(bodyLength));
+        }
+        if (httpHeaders != null) {
+            json.set("http_headers", OcsfJson.array(httpHeaders, v -> v.toJson()));
+        }
+        if (httpMethod != null) {
+            json.set("http_method", OcsfJson.text(httpMethod));
+        }
+        if (length != null) {
+            json.set("length", OcsfJson.number(length));
+        }
+        if (referrer != null) {
+            json.set("referrer", OcsfJson.text(referrer));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (url != null) {
+            json.set("url", url.toJson());
+        }
+        if (userAgent != null) {
+            json.set("user_agent", OcsfJson.text(userAgent));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        if (xForwardedFor != null) {
+            json.set("x_forwarded_for", OcsfJson.array(xForwardedFor, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link HttpRequest}. */

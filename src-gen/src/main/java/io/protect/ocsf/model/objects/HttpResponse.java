@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -29,7 +32,7 @@ public record HttpResponse(
         @JsonProperty("latency") Integer latency,
         @JsonProperty("length") Integer length,
         @JsonProperty("message") String message,
-        @JsonProperty("status") String status) {
+        @JsonProperty("status") String status) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -48,6 +51,36 @@ public record HttpResponse(
         b.message = message;
         b.status = status;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (bodyLength != null) {
+            json.set("body_length", OcsfJson.number(bodyLength));
+        }
+        if (code != null) {
+            json.set("code", OcsfJson.number(code));
+        }
+        if (contentType != null) {
+            json.set("content_type", OcsfJson.text(contentType));
+        }
+        if (httpHeaders != null) {
+            json.set("http_headers", OcsfJson.array(httpHeaders, v -> v.toJson()));
+        }
+        if (latency != null) {
+            json.set("latency", OcsfJson.number(latency));
+        }
+        if (length != null) {
+            json.set("length", OcsfJson.number(length));
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link HttpResponse}. */

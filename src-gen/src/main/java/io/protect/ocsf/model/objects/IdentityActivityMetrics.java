@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -31,7 +34,7 @@ public record IdentityActivityMetrics(
         @JsonProperty("last_seen_time_dt") String lastSeenTimeDt,
         @JsonProperty("password_last_used_time") Long passwordLastUsedTime,
         @JsonProperty("password_last_used_time_dt") String passwordLastUsedTimeDt,
-        @JsonProperty("programmatic_credentials") List<ProgrammaticCredential> programmaticCredentials) {
+        @JsonProperty("programmatic_credentials") List<ProgrammaticCredential> programmaticCredentials) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -51,6 +54,39 @@ public record IdentityActivityMetrics(
         b.passwordLastUsedTimeDt = passwordLastUsedTimeDt;
         b.programmaticCredentials = programmaticCredentials;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (firstSeenTime != null) {
+            json.set("first_seen_time", OcsfJson.number(firstSeenTime));
+        }
+        if (firstSeenTimeDt != null) {
+            json.set("first_seen_time_dt", OcsfJson.text(firstSeenTimeDt));
+        }
+        if (lastAuthenticationTime != null) {
+            json.set("last_authentication_time", OcsfJson.number(lastAuthenticationTime));
+        }
+        if (lastAuthenticationTimeDt != null) {
+            json.set("last_authentication_time_dt", OcsfJson.text(lastAuthenticationTimeDt));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (passwordLastUsedTime != null) {
+            json.set("password_last_used_time", OcsfJson.number(passwordLastUsedTime));
+        }
+        if (passwordLastUsedTimeDt != null) {
+            json.set("password_last_used_time_dt", OcsfJson.text(passwordLastUsedTimeDt));
+        }
+        if (programmaticCredentials != null) {
+            json.set("programmatic_credentials", OcsfJson.array(programmaticCredentials, v -> v.toJson()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link IdentityActivityMetrics}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.IdpStateId;
 import java.util.List;
 
@@ -42,7 +45,7 @@ public record Idp(
         @JsonProperty("state_id") IdpStateId stateId,
         @JsonProperty("tenant_uid") String tenantUid,
         @JsonProperty("uid") String uid,
-        @JsonProperty("url_string") String urlString) {
+        @JsonProperty("url_string") String urlString) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -67,6 +70,54 @@ public record Idp(
         b.uid = uid;
         b.urlString = urlString;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (authFactors != null) {
+            json.set("auth_factors", OcsfJson.array(authFactors, v -> v.toJson()));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (fingerprint != null) {
+            json.set("fingerprint", fingerprint.toJson());
+        }
+        if (hasMfa != null) {
+            json.set("has_mfa", OcsfJson.bool(hasMfa));
+        }
+        if (issuer != null) {
+            json.set("issuer", OcsfJson.text(issuer));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (protocolName != null) {
+            json.set("protocol_name", OcsfJson.text(protocolName));
+        }
+        if (scim != null) {
+            json.set("scim", scim.toJson());
+        }
+        if (sso != null) {
+            json.set("sso", sso.toJson());
+        }
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (stateId != null) {
+            json.set("state_id", OcsfJson.number(stateId.value()));
+        }
+        if (tenantUid != null) {
+            json.set("tenant_uid", OcsfJson.text(tenantUid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Idp}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.Ja4FingerprintTypeId;
 
 /**
@@ -27,7 +30,7 @@ public record Ja4Fingerprint(
         @JsonProperty("section_d") String sectionD,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") Ja4FingerprintTypeId typeId,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -45,6 +48,33 @@ public record Ja4Fingerprint(
         b.typeId = typeId;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (sectionA != null) {
+            json.set("section_a", OcsfJson.text(sectionA));
+        }
+        if (sectionB != null) {
+            json.set("section_b", OcsfJson.text(sectionB));
+        }
+        if (sectionC != null) {
+            json.set("section_c", OcsfJson.text(sectionC));
+        }
+        if (sectionD != null) {
+            json.set("section_d", OcsfJson.text(sectionD));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Ja4Fingerprint}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.JobRunStateId;
 
 /**
@@ -39,7 +42,7 @@ public record Job(
         @JsonProperty("next_run_time_dt") String nextRunTimeDt,
         @JsonProperty("run_state") String runState,
         @JsonProperty("run_state_id") JobRunStateId runStateId,
-        @JsonProperty("user") User user) {
+        @JsonProperty("user") User user) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -63,6 +66,51 @@ public record Job(
         b.runStateId = runStateId;
         b.user = user;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cmdLine != null) {
+            json.set("cmd_line", OcsfJson.text(cmdLine));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (lastRunTime != null) {
+            json.set("last_run_time", OcsfJson.number(lastRunTime));
+        }
+        if (lastRunTimeDt != null) {
+            json.set("last_run_time_dt", OcsfJson.text(lastRunTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (nextRunTime != null) {
+            json.set("next_run_time", OcsfJson.number(nextRunTime));
+        }
+        if (nextRunTimeDt != null) {
+            json.set("next_run_time_dt", OcsfJson.text(nextRunTimeDt));
+        }
+        if (runState != null) {
+            json.set("run_state", OcsfJson.text(runState));
+        }
+        if (runStateId != null) {
+            json.set("run_state_id", OcsfJson.number(runStateId.value()));
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Job}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.InstallStateId;
 
 /**
@@ -43,7 +46,7 @@ public record KbArticle(
         @JsonProperty("size") Long size,
         @JsonProperty("src_url") String srcUrl,
         @JsonProperty("title") String title,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -69,6 +72,57 @@ public record KbArticle(
         b.title = title;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (avgTimespan != null) {
+            json.set("avg_timespan", avgTimespan.toJson());
+        }
+        if (bulletin != null) {
+            json.set("bulletin", OcsfJson.text(bulletin));
+        }
+        if (classification != null) {
+            json.set("classification", OcsfJson.text(classification));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (installState != null) {
+            json.set("install_state", OcsfJson.text(installState));
+        }
+        if (installStateId != null) {
+            json.set("install_state_id", OcsfJson.number(installStateId.value()));
+        }
+        if (isSuperseded != null) {
+            json.set("is_superseded", OcsfJson.bool(isSuperseded));
+        }
+        if (os != null) {
+            json.set("os", os.toJson());
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (size != null) {
+            json.set("size", OcsfJson.number(size));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link KbArticle}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.KernelTypeId;
 
 /**
@@ -25,7 +28,7 @@ public record Kernel(
         @JsonProperty("path") String path,
         @JsonProperty("system_call") String systemCall,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") KernelTypeId typeId) {
+        @JsonProperty("type_id") KernelTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -42,6 +45,30 @@ public record Kernel(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (isSystem != null) {
+            json.set("is_system", OcsfJson.bool(isSystem));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (systemCall != null) {
+            json.set("system_call", OcsfJson.text(systemCall));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Kernel}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Kernel Extension: The Kernel Extension object describes a kernel driver that has been loaded or unloaded into the operating system (OS) kernel.
@@ -14,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KernelDriver(
-        @JsonProperty("file") File file) {
+        @JsonProperty("file") File file) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -26,6 +29,15 @@ public record KernelDriver(
         Builder b = new Builder();
         b.file = file;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link KernelDriver}. */

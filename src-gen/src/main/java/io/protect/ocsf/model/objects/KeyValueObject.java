@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -19,7 +22,7 @@ import java.util.List;
 public record KeyValueObject(
         @JsonProperty("name") String name,
         @JsonProperty("value") String value,
-        @JsonProperty("values") List<String> values) {
+        @JsonProperty("values") List<String> values) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record KeyValueObject(
         b.value = value;
         b.values = values;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        if (values != null) {
+            json.set("values", OcsfJson.array(values, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link KeyValueObject}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Keyboard Information: The Keyboard Information object contains details and attributes related to a computer or device keyboard.
@@ -22,7 +25,7 @@ public record KeyboardInfo(
         @JsonProperty("ime") String ime,
         @JsonProperty("keyboard_layout") String keyboardLayout,
         @JsonProperty("keyboard_subtype") Integer keyboardSubtype,
-        @JsonProperty("keyboard_type") String keyboardType) {
+        @JsonProperty("keyboard_type") String keyboardType) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -38,6 +41,27 @@ public record KeyboardInfo(
         b.keyboardSubtype = keyboardSubtype;
         b.keyboardType = keyboardType;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (functionKeys != null) {
+            json.set("function_keys", OcsfJson.number(functionKeys));
+        }
+        if (ime != null) {
+            json.set("ime", OcsfJson.text(ime));
+        }
+        if (keyboardLayout != null) {
+            json.set("keyboard_layout", OcsfJson.text(keyboardLayout));
+        }
+        if (keyboardSubtype != null) {
+            json.set("keyboard_subtype", OcsfJson.number(keyboardSubtype));
+        }
+        if (keyboardType != null) {
+            json.set("keyboard_type", OcsfJson.text(keyboardType));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link KeyboardInfo}. */

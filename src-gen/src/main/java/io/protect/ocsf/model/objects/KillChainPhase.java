@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.PhaseId;
 
 /**
@@ -17,7 +20,7 @@ import io.protect.ocsf.model.enums.PhaseId;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KillChainPhase(
         @JsonProperty("phase") String phase,
-        @JsonProperty("phase_id") PhaseId phaseId) {
+        @JsonProperty("phase_id") PhaseId phaseId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -30,6 +33,18 @@ public record KillChainPhase(
         b.phase = phase;
         b.phaseId = phaseId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (phase != null) {
+            json.set("phase", OcsfJson.text(phase));
+        }
+        if (phaseId != null) {
+            json.set("phase_id", OcsfJson.number(phaseId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link KillChainPhase}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -69,7 +72,7 @@ public record LdapPerson(
         @JsonProperty("office_location") String officeLocation,
         @JsonProperty("phone_number") String phoneNumber,
         @JsonProperty("surname") String surname,
-        @JsonProperty("tags") List<KeyValueObject> tags) {
+        @JsonProperty("tags") List<KeyValueObject> tags) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -108,6 +111,96 @@ public record LdapPerson(
         b.surname = surname;
         b.tags = tags;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (costCenter != null) {
+            json.set("cost_center", OcsfJson.text(costCenter));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (deletedTime != null) {
+            json.set("deleted_time", OcsfJson.number(deletedTime));
+        }
+        if (deletedTimeDt != null) {
+            json.set("deleted_time_dt", OcsfJson.text(deletedTimeDt));
+        }
+        if (department != null) {
+            json.set("department", OcsfJson.text(department));
+        }
+        if (displayName != null) {
+            json.set("display_name", OcsfJson.text(displayName));
+        }
+        if (emailAddrs != null) {
+            json.set("email_addrs", OcsfJson.array(emailAddrs, v -> OcsfJson.text(v)));
+        }
+        if (employeeUid != null) {
+            json.set("employee_uid", OcsfJson.text(employeeUid));
+        }
+        if (givenName != null) {
+            json.set("given_name", OcsfJson.text(givenName));
+        }
+        if (hireTime != null) {
+            json.set("hire_time", OcsfJson.number(hireTime));
+        }
+        if (hireTimeDt != null) {
+            json.set("hire_time_dt", OcsfJson.text(hireTimeDt));
+        }
+        if (jobTitle != null) {
+            json.set("job_title", OcsfJson.text(jobTitle));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (lastLoginTime != null) {
+            json.set("last_login_time", OcsfJson.number(lastLoginTime));
+        }
+        if (lastLoginTimeDt != null) {
+            json.set("last_login_time_dt", OcsfJson.text(lastLoginTimeDt));
+        }
+        if (ldapCn != null) {
+            json.set("ldap_cn", OcsfJson.text(ldapCn));
+        }
+        if (ldapDn != null) {
+            json.set("ldap_dn", OcsfJson.text(ldapDn));
+        }
+        if (leaveTime != null) {
+            json.set("leave_time", OcsfJson.number(leaveTime));
+        }
+        if (leaveTimeDt != null) {
+            json.set("leave_time_dt", OcsfJson.text(leaveTimeDt));
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (manager != null) {
+            json.set("manager", manager.toJson());
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (officeLocation != null) {
+            json.set("office_location", OcsfJson.text(officeLocation));
+        }
+        if (phoneNumber != null) {
+            json.set("phone_number", OcsfJson.text(phoneNumber));
+        }
+        if (surname != null) {
+            json.set("surname", OcsfJson.text(surname));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link LdapPerson}. */

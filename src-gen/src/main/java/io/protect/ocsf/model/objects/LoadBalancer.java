@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -35,7 +38,7 @@ public record LoadBalancer(
         @JsonProperty("metrics") List<Metric> metrics,
         @JsonProperty("name") String name,
         @JsonProperty("status_detail") String statusDetail,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -57,6 +60,45 @@ public record LoadBalancer(
         b.statusDetail = statusDetail;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (classification != null) {
+            json.set("classification", OcsfJson.text(classification));
+        }
+        if (code != null) {
+            json.set("code", OcsfJson.number(code));
+        }
+        if (dstEndpoint != null) {
+            json.set("dst_endpoint", dstEndpoint.toJson());
+        }
+        if (endpointConnections != null) {
+            json.set("endpoint_connections", OcsfJson.array(endpointConnections, v -> v.toJson()));
+        }
+        if (errorMessage != null) {
+            json.set("error_message", OcsfJson.text(errorMessage));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        if (metrics != null) {
+            json.set("metrics", OcsfJson.array(metrics, v -> v.toJson()));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (statusDetail != null) {
+            json.set("status_detail", OcsfJson.text(statusDetail));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link LoadBalancer}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -49,7 +52,7 @@ public record Location(
         @JsonProperty("postal_code") String postalCode,
         @JsonProperty("pressure_altitude") String pressureAltitude,
         @JsonProperty("provider") String provider,
-        @JsonProperty("region") String region) {
+        @JsonProperty("region") String region) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -78,6 +81,66 @@ public record Location(
         b.provider = provider;
         b.region = region;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (aerialHeight != null) {
+            json.set("aerial_height", OcsfJson.text(aerialHeight));
+        }
+        if (city != null) {
+            json.set("city", OcsfJson.text(city));
+        }
+        if (continent != null) {
+            json.set("continent", OcsfJson.text(continent));
+        }
+        if (coordinates != null) {
+            json.set("coordinates", OcsfJson.array(coordinates, v -> OcsfJson.number(v)));
+        }
+        if (country != null) {
+            json.set("country", OcsfJson.text(country));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (geodeticAltitude != null) {
+            json.set("geodetic_altitude", OcsfJson.text(geodeticAltitude));
+        }
+        if (geodeticVerticalAccuracy != null) {
+            json.set("geodetic_vertical_accuracy", OcsfJson.text(geodeticVerticalAccuracy));
+        }
+        if (geohash != null) {
+            json.set("geohash", OcsfJson.text(geohash));
+        }
+        if (horizontalAccuracy != null) {
+            json.set("horizontal_accuracy", OcsfJson.text(horizontalAccuracy));
+        }
+        if (isOnPremises != null) {
+            json.set("is_on_premises", OcsfJson.bool(isOnPremises));
+        }
+        if (isp != null) {
+            json.set("isp", OcsfJson.text(isp));
+        }
+        if (lat != null) {
+            json.set("lat", OcsfJson.number(lat));
+        }
+        if (long_ != null) {
+            json.set("long", OcsfJson.number(long_));
+        }
+        if (postalCode != null) {
+            json.set("postal_code", OcsfJson.text(postalCode));
+        }
+        if (pressureAltitude != null) {
+            json.set("pressure_altitude", OcsfJson.text(pressureAltitude));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Location}. */

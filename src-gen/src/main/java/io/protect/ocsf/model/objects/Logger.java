@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Logger: The Logger object represents the device and product where events are stored with times for receipt and transmission.
@@ -46,7 +49,7 @@ public record Logger(
         @JsonProperty("transmit_time_dt") String transmitTimeDt,
         @JsonProperty("uid") String uid,
         @JsonProperty("untruncated_size") Integer untruncatedSize,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -74,6 +77,63 @@ public record Logger(
         b.untruncatedSize = untruncatedSize;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (eventUid != null) {
+            json.set("event_uid", OcsfJson.text(eventUid));
+        }
+        if (isTruncated != null) {
+            json.set("is_truncated", OcsfJson.bool(isTruncated));
+        }
+        if (logFormat != null) {
+            json.set("log_format", OcsfJson.text(logFormat));
+        }
+        if (logLevel != null) {
+            json.set("log_level", OcsfJson.text(logLevel));
+        }
+        if (logName != null) {
+            json.set("log_name", OcsfJson.text(logName));
+        }
+        if (logProvider != null) {
+            json.set("log_provider", OcsfJson.text(logProvider));
+        }
+        if (logVersion != null) {
+            json.set("log_version", OcsfJson.text(logVersion));
+        }
+        if (loggedTime != null) {
+            json.set("logged_time", OcsfJson.number(loggedTime));
+        }
+        if (loggedTimeDt != null) {
+            json.set("logged_time_dt", OcsfJson.text(loggedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (transmitTime != null) {
+            json.set("transmit_time", OcsfJson.number(transmitTime));
+        }
+        if (transmitTimeDt != null) {
+            json.set("transmit_time_dt", OcsfJson.text(transmitTimeDt));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (untruncatedSize != null) {
+            json.set("untruncated_size", OcsfJson.number(untruncatedSize));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Logger}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Long String: This object is a used to capture strings which may be truncated by a security product due to their length.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record LongString(
         @JsonProperty("is_truncated") Boolean isTruncated,
         @JsonProperty("untruncated_size") Integer untruncatedSize,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record LongString(
         b.untruncatedSize = untruncatedSize;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (isTruncated != null) {
+            json.set("is_truncated", OcsfJson.bool(isTruncated));
+        }
+        if (untruncatedSize != null) {
+            json.set("untruncated_size", OcsfJson.number(untruncatedSize));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link LongString}. */

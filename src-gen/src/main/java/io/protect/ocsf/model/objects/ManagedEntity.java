@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ManagedEntityTypeId;
 
 /**
@@ -40,7 +43,7 @@ public record ManagedEntity(
         @JsonProperty("type_id") ManagedEntityTypeId typeId,
         @JsonProperty("uid") String uid,
         @JsonProperty("user") User user,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -64,6 +67,51 @@ public record ManagedEntity(
         b.user = user;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (device != null) {
+            json.set("device", device.toJson());
+        }
+        if (email != null) {
+            json.set("email", email.toJson());
+        }
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (org != null) {
+            json.set("org", org.toJson());
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link ManagedEntity}. */

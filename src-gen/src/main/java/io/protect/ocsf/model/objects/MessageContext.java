@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.MessageContextAiRoleId;
 
 /**
@@ -31,7 +34,7 @@ public record MessageContext(
         @JsonProperty("prompt_tokens") Integer promptTokens,
         @JsonProperty("service") Service service,
         @JsonProperty("total_tokens") Integer totalTokens,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -51,6 +54,39 @@ public record MessageContext(
         b.totalTokens = totalTokens;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (aiRole != null) {
+            json.set("ai_role", OcsfJson.text(aiRole));
+        }
+        if (aiRoleId != null) {
+            json.set("ai_role_id", OcsfJson.number(aiRoleId.value()));
+        }
+        if (application != null) {
+            json.set("application", application.toJson());
+        }
+        if (completionTokens != null) {
+            json.set("completion_tokens", OcsfJson.number(completionTokens));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (promptTokens != null) {
+            json.set("prompt_tokens", OcsfJson.number(promptTokens));
+        }
+        if (service != null) {
+            json.set("service", service.toJson());
+        }
+        if (totalTokens != null) {
+            json.set("total_tokens", OcsfJson.number(totalTokens));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link MessageContext}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -91,7 +94,7 @@ public record Metadata(
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
         @JsonProperty("untruncated_size") Integer untruncatedSize,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -141,6 +144,129 @@ public record Metadata(
         b.untruncatedSize = untruncatedSize;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (correlationUid != null) {
+            json.set("correlation_uid", OcsfJson.text(correlationUid));
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (debug != null) {
+            json.set("debug", OcsfJson.array(debug, v -> OcsfJson.text(v)));
+        }
+        if (eventCode != null) {
+            json.set("event_code", OcsfJson.text(eventCode));
+        }
+        if (extension != null) {
+            json.set("extension", extension.toJson());
+        }
+        if (extensions != null) {
+            json.set("extensions", OcsfJson.array(extensions, v -> v.toJson()));
+        }
+        if (isTruncated != null) {
+            json.set("is_truncated", OcsfJson.bool(isTruncated));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (logFormat != null) {
+            json.set("log_format", OcsfJson.text(logFormat));
+        }
+        if (logLevel != null) {
+            json.set("log_level", OcsfJson.text(logLevel));
+        }
+        if (logName != null) {
+            json.set("log_name", OcsfJson.text(logName));
+        }
+        if (logProvider != null) {
+            json.set("log_provider", OcsfJson.text(logProvider));
+        }
+        if (logSource != null) {
+            json.set("log_source", OcsfJson.text(logSource));
+        }
+        if (logVersion != null) {
+            json.set("log_version", OcsfJson.text(logVersion));
+        }
+        if (loggedTime != null) {
+            json.set("logged_time", OcsfJson.number(loggedTime));
+        }
+        if (loggedTimeDt != null) {
+            json.set("logged_time_dt", OcsfJson.text(loggedTimeDt));
+        }
+        if (loggers != null) {
+            json.set("loggers", OcsfJson.array(loggers, v -> v.toJson()));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (originalEventUid != null) {
+            json.set("original_event_uid", OcsfJson.text(originalEventUid));
+        }
+        if (originalTime != null) {
+            json.set("original_time", OcsfJson.text(originalTime));
+        }
+        if (processedTime != null) {
+            json.set("processed_time", OcsfJson.number(processedTime));
+        }
+        if (processedTimeDt != null) {
+            json.set("processed_time_dt", OcsfJson.text(processedTimeDt));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (profiles != null) {
+            json.set("profiles", OcsfJson.array(profiles, v -> OcsfJson.text(v)));
+        }
+        if (reporter != null) {
+            json.set("reporter", reporter.toJson());
+        }
+        if (sequence != null) {
+            json.set("sequence", OcsfJson.number(sequence));
+        }
+        if (source != null) {
+            json.set("source", OcsfJson.text(source));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (tenantUid != null) {
+            json.set("tenant_uid", OcsfJson.text(tenantUid));
+        }
+        if (totalQueuedDuration != null) {
+            json.set("total_queued_duration", totalQueuedDuration.toJson());
+        }
+        if (transformationInfoList != null) {
+            json.set("transformation_info_list", OcsfJson.array(transformationInfoList, v -> v.toJson()));
+        }
+        if (transmitTime != null) {
+            json.set("transmit_time", OcsfJson.number(transmitTime));
+        }
+        if (transmitTimeDt != null) {
+            json.set("transmit_time_dt", OcsfJson.text(transmitTimeDt));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (untruncatedSize != null) {
+            json.set("untruncated_size", OcsfJson.number(untruncatedSize));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Metadata}. */

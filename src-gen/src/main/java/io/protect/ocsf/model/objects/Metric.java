@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Metric: The Metric object defines a simple name/value pair entity for a metric.
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metric(
         @JsonProperty("name") String name,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record Metric(
         b.name = name;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Metric}. */

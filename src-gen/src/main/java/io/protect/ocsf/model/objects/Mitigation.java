@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -21,7 +24,7 @@ public record Mitigation(
         @JsonProperty("countermeasures") List<D3fend> countermeasures,
         @JsonProperty("name") String name,
         @JsonProperty("src_url") String srcUrl,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -36,6 +39,24 @@ public record Mitigation(
         b.srcUrl = srcUrl;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (countermeasures != null) {
+            json.set("countermeasures", OcsfJson.array(countermeasures, v -> v.toJson()));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Mitigation}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ModuleLoadTypeId;
 
 /**
@@ -29,7 +32,7 @@ public record Module(
         @JsonProperty("load_type") String loadType,
         @JsonProperty("load_type_id") ModuleLoadTypeId loadTypeId,
         @JsonProperty("start_address") String startAddress,
-        @JsonProperty("type") String type) {
+        @JsonProperty("type") String type) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -48,6 +51,36 @@ public record Module(
         b.startAddress = startAddress;
         b.type = type;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (baseAddress != null) {
+            json.set("base_address", OcsfJson.text(baseAddress));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (functionInvocation != null) {
+            json.set("function_invocation", functionInvocation.toJson());
+        }
+        if (functionName != null) {
+            json.set("function_name", OcsfJson.text(functionName));
+        }
+        if (loadType != null) {
+            json.set("load_type", OcsfJson.text(loadType));
+        }
+        if (loadTypeId != null) {
+            json.set("load_type_id", OcsfJson.number(loadTypeId.value()));
+        }
+        if (startAddress != null) {
+            json.set("start_address", OcsfJson.text(startAddress));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Module}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.BoundaryId;
 import io.protect.ocsf.model.enums.DirectionId;
 import io.protect.ocsf.model.enums.NetworkConnectionInfoProtocolVerId;
@@ -41,7 +44,7 @@ public record NetworkConnectionInfo(
         @JsonProperty("protocol_ver_id") NetworkConnectionInfoProtocolVerId protocolVerId,
         @JsonProperty("session") Session session,
         @JsonProperty("tcp_flags") Integer tcpFlags,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -65,6 +68,51 @@ public record NetworkConnectionInfo(
         b.tcpFlags = tcpFlags;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (boundary != null) {
+            json.set("boundary", OcsfJson.text(boundary));
+        }
+        if (boundaryId != null) {
+            json.set("boundary_id", OcsfJson.number(boundaryId.value()));
+        }
+        if (communityUid != null) {
+            json.set("community_uid", OcsfJson.text(communityUid));
+        }
+        if (direction != null) {
+            json.set("direction", OcsfJson.text(direction));
+        }
+        if (directionId != null) {
+            json.set("direction_id", OcsfJson.number(directionId.value()));
+        }
+        if (flagHistory != null) {
+            json.set("flag_history", OcsfJson.text(flagHistory));
+        }
+        if (protocolName != null) {
+            json.set("protocol_name", OcsfJson.text(protocolName));
+        }
+        if (protocolNum != null) {
+            json.set("protocol_num", OcsfJson.number(protocolNum));
+        }
+        if (protocolVer != null) {
+            json.set("protocol_ver", OcsfJson.text(protocolVer));
+        }
+        if (protocolVerId != null) {
+            json.set("protocol_ver_id", OcsfJson.number(protocolVerId.value()));
+        }
+        if (session != null) {
+            json.set("session", session.toJson());
+        }
+        if (tcpFlags != null) {
+            json.set("tcp_flags", OcsfJson.number(tcpFlags));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link NetworkConnectionInfo}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.NetworkEndpointTypeId;
 import io.protect.ocsf.model.enums.NetworkScopeId;
 import java.util.List;
@@ -83,7 +86,7 @@ public record NetworkEndpoint(
         @JsonProperty("uid") String uid,
         @JsonProperty("vlan_uid") String vlanUid,
         @JsonProperty("vpc_uid") String vpcUid,
-        @JsonProperty("zone") String zone) {
+        @JsonProperty("zone") String zone) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -128,6 +131,114 @@ public record NetworkEndpoint(
         b.vpcUid = vpcUid;
         b.zone = zone;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (agentList != null) {
+            json.set("agent_list", OcsfJson.array(agentList, v -> v.toJson()));
+        }
+        if (autonomousSystem != null) {
+            json.set("autonomous_system", autonomousSystem.toJson());
+        }
+        if (container != null) {
+            json.set("container", container.toJson());
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (fingerprints != null) {
+            json.set("fingerprints", OcsfJson.array(fingerprints, v -> v.toJson()));
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (hwInfo != null) {
+            json.set("hw_info", hwInfo.toJson());
+        }
+        if (instanceUid != null) {
+            json.set("instance_uid", OcsfJson.text(instanceUid));
+        }
+        if (interfaceName != null) {
+            json.set("interface_name", OcsfJson.text(interfaceName));
+        }
+        if (interfaceUid != null) {
+            json.set("interface_uid", OcsfJson.text(interfaceUid));
+        }
+        if (intermediateIps != null) {
+            json.set("intermediate_ips", OcsfJson.array(intermediateIps, v -> OcsfJson.text(v)));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (isp != null) {
+            json.set("isp", OcsfJson.text(isp));
+        }
+        if (ispOrg != null) {
+            json.set("isp_org", OcsfJson.text(ispOrg));
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (mac != null) {
+            json.set("mac", OcsfJson.text(mac));
+        }
+        if (macVendor != null) {
+            json.set("mac_vendor", OcsfJson.text(macVendor));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (namespacePid != null) {
+            json.set("namespace_pid", OcsfJson.number(namespacePid));
+        }
+        if (networkScope != null) {
+            json.set("network_scope", OcsfJson.text(networkScope));
+        }
+        if (networkScopeId != null) {
+            json.set("network_scope_id", OcsfJson.number(networkScopeId.value()));
+        }
+        if (os != null) {
+            json.set("os", os.toJson());
+        }
+        if (owner != null) {
+            json.set("owner", owner.toJson());
+        }
+        if (pool != null) {
+            json.set("pool", pool.toJson());
+        }
+        if (port != null) {
+            json.set("port", OcsfJson.number(port));
+        }
+        if (proxyEndpoint != null) {
+            json.set("proxy_endpoint", proxyEndpoint.toJson());
+        }
+        if (subnetUid != null) {
+            json.set("subnet_uid", OcsfJson.text(subnetUid));
+        }
+        if (svcName != null) {
+            json.set("svc_name", OcsfJson.text(svcName));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (vlanUid != null) {
+            json.set("vlan_uid", OcsfJson.text(vlanUid));
+        }
+        if (vpcUid != null) {
+            json.set("vpc_uid", OcsfJson.text(vpcUid));
+        }
+        if (zone != null) {
+            json.set("zone", OcsfJson.text(zone));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link NetworkEndpoint}. */

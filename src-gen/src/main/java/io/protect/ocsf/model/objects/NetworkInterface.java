@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.NetworkInterfaceTypeId;
 import java.util.List;
 
@@ -34,7 +37,7 @@ public record NetworkInterface(
         @JsonProperty("subnet_prefix") Integer subnetPrefix,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") NetworkInterfaceTypeId typeId,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -55,6 +58,42 @@ public record NetworkInterface(
         b.typeId = typeId;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (mac != null) {
+            json.set("mac", OcsfJson.text(mac));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (namespace != null) {
+            json.set("namespace", OcsfJson.text(namespace));
+        }
+        if (openPorts != null) {
+            json.set("open_ports", OcsfJson.array(openPorts, v -> v.toJson()));
+        }
+        if (subnetPrefix != null) {
+            json.set("subnet_prefix", OcsfJson.number(subnetPrefix));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link NetworkInterface}. */

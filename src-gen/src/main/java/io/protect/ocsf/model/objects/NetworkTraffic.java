@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Network Traffic: The Network Traffic object describes characteristics of network traffic over a time period.
@@ -42,7 +45,7 @@ public record NetworkTraffic(
         @JsonProperty("packets_out") Long packetsOut,
         @JsonProperty("start_time") Long startTime,
         @JsonProperty("start_time_dt") String startTimeDt,
-        @JsonProperty("timespan") Timespan timespan) {
+        @JsonProperty("timespan") Timespan timespan) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -68,6 +71,57 @@ public record NetworkTraffic(
         b.startTimeDt = startTimeDt;
         b.timespan = timespan;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (bytes != null) {
+            json.set("bytes", OcsfJson.number(bytes));
+        }
+        if (bytesIn != null) {
+            json.set("bytes_in", OcsfJson.number(bytesIn));
+        }
+        if (bytesMissed != null) {
+            json.set("bytes_missed", OcsfJson.number(bytesMissed));
+        }
+        if (bytesOut != null) {
+            json.set("bytes_out", OcsfJson.number(bytesOut));
+        }
+        if (chunks != null) {
+            json.set("chunks", OcsfJson.number(chunks));
+        }
+        if (chunksIn != null) {
+            json.set("chunks_in", OcsfJson.number(chunksIn));
+        }
+        if (chunksOut != null) {
+            json.set("chunks_out", OcsfJson.number(chunksOut));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (packets != null) {
+            json.set("packets", OcsfJson.number(packets));
+        }
+        if (packetsIn != null) {
+            json.set("packets_in", OcsfJson.number(packetsIn));
+        }
+        if (packetsOut != null) {
+            json.set("packets_out", OcsfJson.number(packetsOut));
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (timespan != null) {
+            json.set("timespan", timespan.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link NetworkTraffic}. */

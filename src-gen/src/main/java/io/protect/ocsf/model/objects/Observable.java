@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ObservableTypeId;
 
 /**
@@ -27,7 +30,7 @@ public record Observable(
         @JsonProperty("type") String type,
         @JsonProperty("type_id") ObservableTypeId typeId,
         @JsonProperty("type_uid") Long typeUid,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -45,6 +48,33 @@ public record Observable(
         b.typeUid = typeUid;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (eventUid != null) {
+            json.set("event_uid", OcsfJson.text(eventUid));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (reputation != null) {
+            json.set("reputation", reputation.toJson());
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (typeUid != null) {
+            json.set("type_uid", OcsfJson.number(typeUid));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Observable}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Observation: A record of an observed value or event that captures the timing and frequency of its occurrence.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Observation(
         @JsonProperty("count") Integer count,
         @JsonProperty("timespan") Timespan timespan,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record Observation(
         b.timespan = timespan;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (timespan != null) {
+            json.set("timespan", timespan.toJson());
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Observation}. */

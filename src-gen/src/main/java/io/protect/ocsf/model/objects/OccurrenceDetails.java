@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Occurrence Details: Details about where in the target entity, specified information was discovered.
@@ -30,7 +33,7 @@ public record OccurrenceDetails(
         @JsonProperty("page_number") Integer pageNumber,
         @JsonProperty("record_index_in_array") Integer recordIndexInArray,
         @JsonProperty("row_number") Integer rowNumber,
-        @JsonProperty("start_line") Integer startLine) {
+        @JsonProperty("start_line") Integer startLine) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -50,6 +53,39 @@ public record OccurrenceDetails(
         b.rowNumber = rowNumber;
         b.startLine = startLine;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cellName != null) {
+            json.set("cell_name", OcsfJson.text(cellName));
+        }
+        if (columnName != null) {
+            json.set("column_name", OcsfJson.text(columnName));
+        }
+        if (columnNumber != null) {
+            json.set("column_number", OcsfJson.number(columnNumber));
+        }
+        if (endLine != null) {
+            json.set("end_line", OcsfJson.number(endLine));
+        }
+        if (jsonPath != null) {
+            json.set("json_path", OcsfJson.text(jsonPath));
+        }
+        if (pageNumber != null) {
+            json.set("page_number", OcsfJson.number(pageNumber));
+        }
+        if (recordIndexInArray != null) {
+            json.set("record_index_in_array", OcsfJson.number(recordIndexInArray));
+        }
+        if (rowNumber != null) {
+            json.set("row_number", OcsfJson.number(rowNumber));
+        }
+        if (startLine != null) {
+            json.set("start_line", OcsfJson.number(startLine));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link OccurrenceDetails}. */

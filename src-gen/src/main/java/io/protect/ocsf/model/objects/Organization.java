@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Organization: The Organization object describes characteristics of an organization or company and its division if any.
@@ -20,7 +23,7 @@ public record Organization(
         @JsonProperty("name") String name,
         @JsonProperty("ou_name") String ouName,
         @JsonProperty("ou_uid") String ouUid,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -35,6 +38,24 @@ public record Organization(
         b.ouUid = ouUid;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (ouName != null) {
+            json.set("ou_name", OcsfJson.text(ouName));
+        }
+        if (ouUid != null) {
+            json.set("ou_uid", OcsfJson.text(ouUid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Organization}. */

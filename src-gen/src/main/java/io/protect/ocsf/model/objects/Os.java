@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.OsTypeId;
 
 /**
@@ -39,7 +42,7 @@ public record Os(
         @JsonProperty("sp_ver") Integer spVer,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") OsTypeId typeId,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -63,6 +66,51 @@ public record Os(
         b.typeId = typeId;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (build != null) {
+            json.set("build", OcsfJson.text(build));
+        }
+        if (country != null) {
+            json.set("country", OcsfJson.text(country));
+        }
+        if (cpeName != null) {
+            json.set("cpe_name", OcsfJson.text(cpeName));
+        }
+        if (cpuBits != null) {
+            json.set("cpu_bits", OcsfJson.number(cpuBits));
+        }
+        if (edition != null) {
+            json.set("edition", OcsfJson.text(edition));
+        }
+        if (kernelRelease != null) {
+            json.set("kernel_release", OcsfJson.text(kernelRelease));
+        }
+        if (lang != null) {
+            json.set("lang", OcsfJson.text(lang));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (spName != null) {
+            json.set("sp_name", OcsfJson.text(spName));
+        }
+        if (spVer != null) {
+            json.set("sp_ver", OcsfJson.number(spVer));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Os}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ConfidenceId;
 import io.protect.ocsf.model.enums.DetectionPatternTypeId;
 import io.protect.ocsf.model.enums.OsintTypeId;
@@ -119,7 +122,7 @@ public record Osint(
         @JsonProperty("value") String value,
         @JsonProperty("vendor_name") String vendorName,
         @JsonProperty("vulnerabilities") List<Vulnerability> vulnerabilities,
-        @JsonProperty("whois") Whois whois) {
+        @JsonProperty("whois") Whois whois) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -181,6 +184,165 @@ public record Osint(
         b.vulnerabilities = vulnerabilities;
         b.whois = whois;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (answers != null) {
+            json.set("answers", OcsfJson.array(answers, v -> v.toJson()));
+        }
+        if (attacks != null) {
+            json.set("attacks", OcsfJson.array(attacks, v -> v.toJson()));
+        }
+        if (autonomousSystem != null) {
+            json.set("autonomous_system", autonomousSystem.toJson());
+        }
+        if (campaign != null) {
+            json.set("campaign", campaign.toJson());
+        }
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (comment != null) {
+            json.set("comment", OcsfJson.text(comment));
+        }
+        if (confidence != null) {
+            json.set("confidence", OcsfJson.text(confidence));
+        }
+        if (confidenceId != null) {
+            json.set("confidence_id", OcsfJson.number(confidenceId.value()));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (creator != null) {
+            json.set("creator", creator.toJson());
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (detectionPattern != null) {
+            json.set("detection_pattern", OcsfJson.text(detectionPattern));
+        }
+        if (detectionPatternType != null) {
+            json.set("detection_pattern_type", OcsfJson.text(detectionPatternType));
+        }
+        if (detectionPatternTypeId != null) {
+            json.set("detection_pattern_type_id", OcsfJson.number(detectionPatternTypeId.value()));
+        }
+        if (email != null) {
+            json.set("email", email.toJson());
+        }
+        if (emailAuth != null) {
+            json.set("email_auth", emailAuth.toJson());
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (externalUid != null) {
+            json.set("external_uid", OcsfJson.text(externalUid));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (intrusionSets != null) {
+            json.set("intrusion_sets", OcsfJson.array(intrusionSets, v -> OcsfJson.text(v)));
+        }
+        if (killChain != null) {
+            json.set("kill_chain", OcsfJson.array(killChain, v -> v.toJson()));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (malware != null) {
+            json.set("malware", OcsfJson.array(malware, v -> v.toJson()));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (references != null) {
+            json.set("references", OcsfJson.array(references, v -> OcsfJson.text(v)));
+        }
+        if (relatedAnalytics != null) {
+            json.set("related_analytics", OcsfJson.array(relatedAnalytics, v -> v.toJson()));
+        }
+        if (reputation != null) {
+            json.set("reputation", reputation.toJson());
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (script != null) {
+            json.set("script", script.toJson());
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        if (signatures != null) {
+            json.set("signatures", OcsfJson.array(signatures, v -> v.toJson()));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (subdomains != null) {
+            json.set("subdomains", OcsfJson.array(subdomains, v -> OcsfJson.text(v)));
+        }
+        if (subnet != null) {
+            json.set("subnet", OcsfJson.text(subnet));
+        }
+        if (threatActor != null) {
+            json.set("threat_actor", threatActor.toJson());
+        }
+        if (tlp != null) {
+            json.set("tlp", OcsfJson.text(tlp));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uploadedTime != null) {
+            json.set("uploaded_time", OcsfJson.number(uploadedTime));
+        }
+        if (uploadedTimeDt != null) {
+            json.set("uploaded_time_dt", OcsfJson.text(uploadedTimeDt));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (vulnerabilities != null) {
+            json.set("vulnerabilities", OcsfJson.array(vulnerabilities, v -> v.toJson()));
+        }
+        if (whois != null) {
+            json.set("whois", whois.toJson());
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Osint}. */

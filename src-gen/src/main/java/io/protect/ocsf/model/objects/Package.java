@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.PackageTypeId;
 
 /**
@@ -47,7 +50,7 @@ public record Package(
         @JsonProperty("type_id") PackageTypeId typeId,
         @JsonProperty("uid") String uid,
         @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -75,6 +78,63 @@ public record Package(
         b.vendorName = vendorName;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (architecture != null) {
+            json.set("architecture", OcsfJson.text(architecture));
+        }
+        if (cpeName != null) {
+            json.set("cpe_name", OcsfJson.text(cpeName));
+        }
+        if (epoch != null) {
+            json.set("epoch", OcsfJson.number(epoch));
+        }
+        if (hash != null) {
+            json.set("hash", hash.toJson());
+        }
+        if (license != null) {
+            json.set("license", OcsfJson.text(license));
+        }
+        if (licenseUrl != null) {
+            json.set("license_url", OcsfJson.text(licenseUrl));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (packageManager != null) {
+            json.set("package_manager", OcsfJson.text(packageManager));
+        }
+        if (packageManagerUrl != null) {
+            json.set("package_manager_url", OcsfJson.text(packageManagerUrl));
+        }
+        if (purl != null) {
+            json.set("purl", OcsfJson.text(purl));
+        }
+        if (release != null) {
+            json.set("release", OcsfJson.text(release));
+        }
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Package}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.PacketEncodingId;
 import io.protect.ocsf.model.enums.PacketFormatId;
 import io.protect.ocsf.model.enums.PacketSourceId;
@@ -35,7 +38,7 @@ public record Packet(
         @JsonProperty("source") String source,
         @JsonProperty("source_id") PacketSourceId sourceId,
         @JsonProperty("start_offset") Long startOffset,
-        @JsonProperty("value") String value) {
+        @JsonProperty("value") String value) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -56,6 +59,42 @@ public record Packet(
         b.startOffset = startOffset;
         b.value = value;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (encoding != null) {
+            json.set("encoding", OcsfJson.text(encoding));
+        }
+        if (encodingId != null) {
+            json.set("encoding_id", OcsfJson.number(encodingId.value()));
+        }
+        if (endOffset != null) {
+            json.set("end_offset", OcsfJson.number(endOffset));
+        }
+        if (format != null) {
+            json.set("format", OcsfJson.text(format));
+        }
+        if (formatId != null) {
+            json.set("format_id", OcsfJson.number(formatId.value()));
+        }
+        if (sequenceNumber != null) {
+            json.set("sequence_number", OcsfJson.number(sequenceNumber));
+        }
+        if (source != null) {
+            json.set("source", OcsfJson.text(source));
+        }
+        if (sourceId != null) {
+            json.set("source_id", OcsfJson.number(sourceId.value()));
+        }
+        if (startOffset != null) {
+            json.set("start_offset", OcsfJson.number(startOffset));
+        }
+        if (value != null) {
+            json.set("value", OcsfJson.text(value));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Packet}. */

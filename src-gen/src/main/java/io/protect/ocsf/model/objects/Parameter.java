@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Parameter: The Parameter object provides details regarding a parameter of a a function.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Parameter(
         @JsonProperty("name") String name,
         @JsonProperty("post_value") String postValue,
-        @JsonProperty("pre_value") String preValue) {
+        @JsonProperty("pre_value") String preValue) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record Parameter(
         b.postValue = postValue;
         b.preValue = preValue;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (postValue != null) {
+            json.set("post_value", OcsfJson.text(postValue));
+        }
+        if (preValue != null) {
+            json.set("pre_value", OcsfJson.text(preValue));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Parameter}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.PeripheralDeviceTypeId;
 import java.util.List;
 
@@ -32,7 +35,7 @@ public record PeripheralDevice(
         @JsonProperty("type_id") PeripheralDeviceTypeId typeId,
         @JsonProperty("uid") String uid,
         @JsonProperty("vendor_id_list") List<String> vendorIdList,
-        @JsonProperty("vendor_name") String vendorName) {
+        @JsonProperty("vendor_name") String vendorName) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -52,6 +55,39 @@ public record PeripheralDevice(
         b.vendorIdList = vendorIdList;
         b.vendorName = vendorName;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (class_ != null) {
+            json.set("class", OcsfJson.text(class_));
+        }
+        if (model != null) {
+            json.set("model", OcsfJson.text(model));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (serialNumber != null) {
+            json.set("serial_number", OcsfJson.text(serialNumber));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (vendorIdList != null) {
+            json.set("vendor_id_list", OcsfJson.array(vendorIdList, v -> OcsfJson.text(v)));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link PeripheralDevice}. */

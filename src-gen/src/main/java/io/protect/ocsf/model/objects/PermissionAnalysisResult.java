@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -29,7 +32,7 @@ public record PermissionAnalysisResult(
         @JsonProperty("service_privilege_analysis_list") List<ServicePrivilegeAnalysis> servicePrivilegeAnalysisList,
         @JsonProperty("total_potential_attacks_count") Integer totalPotentialAttacksCount,
         @JsonProperty("unused_privileges_count") Integer unusedPrivilegesCount,
-        @JsonProperty("unused_services_count") Integer unusedServicesCount) {
+        @JsonProperty("unused_services_count") Integer unusedServicesCount) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -48,6 +51,36 @@ public record PermissionAnalysisResult(
         b.unusedPrivilegesCount = unusedPrivilegesCount;
         b.unusedServicesCount = unusedServicesCount;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (analyzedPrivilegesCount != null) {
+            json.set("analyzed_privileges_count", OcsfJson.number(analyzedPrivilegesCount));
+        }
+        if (conditionKeys != null) {
+            json.set("condition_keys", OcsfJson.array(conditionKeys, v -> v.toJson()));
+        }
+        if (grantedPrivileges != null) {
+            json.set("granted_privileges", OcsfJson.array(grantedPrivileges, v -> OcsfJson.text(v)));
+        }
+        if (policy != null) {
+            json.set("policy", policy.toJson());
+        }
+        if (servicePrivilegeAnalysisList != null) {
+            json.set("service_privilege_analysis_list", OcsfJson.array(servicePrivilegeAnalysisList, v -> v.toJson()));
+        }
+        if (totalPotentialAttacksCount != null) {
+            json.set("total_potential_attacks_count", OcsfJson.number(totalPotentialAttacksCount));
+        }
+        if (unusedPrivilegesCount != null) {
+            json.set("unused_privileges_count", OcsfJson.number(unusedPrivilegesCount));
+        }
+        if (unusedServicesCount != null) {
+            json.set("unused_services_count", OcsfJson.number(unusedServicesCount));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link PermissionAnalysisResult}. */

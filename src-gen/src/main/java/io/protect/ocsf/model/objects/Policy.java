@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Policy: The Policy object describes the policies that are applicable.
@@ -29,7 +32,7 @@ public record Policy(
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -48,6 +51,36 @@ public record Policy(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (isApplied != null) {
+            json.set("is_applied", OcsfJson.bool(isApplied));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Policy}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Port Information: The Port Information object describes a port and its associated protocol details.
@@ -18,7 +21,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record PortInfo(
         @JsonProperty("port") Integer port,
         @JsonProperty("protocol_name") String protocolName,
-        @JsonProperty("protocol_num") Integer protocolNum) {
+        @JsonProperty("protocol_num") Integer protocolNum) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -32,6 +35,21 @@ public record PortInfo(
         b.protocolName = protocolName;
         b.protocolNum = protocolNum;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (port != null) {
+            json.set("port", OcsfJson.number(port));
+        }
+        if (protocolName != null) {
+            json.set("protocol_name", OcsfJson.text(protocolName));
+        }
+        if (protocolNum != null) {
+            json.set("protocol_num", OcsfJson.number(protocolNum));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link PortInfo}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -17,7 +20,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrivilegeAttackInfo(
         @JsonProperty("attack") Attack attack,
-        @JsonProperty("privilege_info_list") List<PrivilegeInfo> privilegeInfoList) {
+        @JsonProperty("privilege_info_list") List<PrivilegeInfo> privilegeInfoList) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -30,6 +33,18 @@ public record PrivilegeAttackInfo(
         b.attack = attack;
         b.privilegeInfoList = privilegeInfoList;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (attack != null) {
+            json.set("attack", attack.toJson());
+        }
+        if (privilegeInfoList != null) {
+            json.set("privilege_info_list", OcsfJson.array(privilegeInfoList, v -> v.toJson()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link PrivilegeAttackInfo}. */

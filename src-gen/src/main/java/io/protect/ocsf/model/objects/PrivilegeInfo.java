@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.PrivilegeInfoTypeId;
 
 /**
@@ -25,7 +28,7 @@ public record PrivilegeInfo(
         @JsonProperty("last_used_time_dt") String lastUsedTimeDt,
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") PrivilegeInfoTypeId typeId) {
+        @JsonProperty("type_id") PrivilegeInfoTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -42,6 +45,30 @@ public record PrivilegeInfo(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (isUnused != null) {
+            json.set("is_unused", OcsfJson.bool(isUnused));
+        }
+        if (lastUsedTime != null) {
+            json.set("last_used_time", OcsfJson.number(lastUsedTime));
+        }
+        if (lastUsedTimeDt != null) {
+            json.set("last_used_time_dt", OcsfJson.text(lastUsedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link PrivilegeInfo}. */

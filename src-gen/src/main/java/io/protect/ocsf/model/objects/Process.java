@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.IntegrityId;
 import java.util.List;
 
@@ -69,7 +72,7 @@ public record Process(
         @JsonProperty("uid") String uid,
         @JsonProperty("user") User user,
         @JsonProperty("working_directory") String workingDirectory,
-        @JsonProperty("xattributes") JsonNode xattributes) {
+        @JsonProperty("xattributes") JsonNode xattributes) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -107,6 +110,93 @@ public record Process(
         b.workingDirectory = workingDirectory;
         b.xattributes = xattributes;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (ancestry != null) {
+            json.set("ancestry", OcsfJson.array(ancestry, v -> v.toJson()));
+        }
+        if (cmdLine != null) {
+            json.set("cmd_line", OcsfJson.text(cmdLine));
+        }
+        if (container != null) {
+            json.set("container", container.toJson());
+        }
+        if (cpid != null) {
+            json.set("cpid", OcsfJson.text(cpid));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (environmentVariables != null) {
+            json.set("environment_variables", OcsfJson.array(environmentVariables, v -> v.toJson()));
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (integrity != null) {
+            json.set("integrity", OcsfJson.text(integrity));
+        }
+        if (integrityId != null) {
+            json.set("integrity_id", OcsfJson.number(integrityId.value()));
+        }
+        if (lineage != null) {
+            json.set("lineage", OcsfJson.array(lineage, v -> OcsfJson.text(v)));
+        }
+        if (loadedModules != null) {
+            json.set("loaded_modules", OcsfJson.array(loadedModules, v -> OcsfJson.text(v)));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (namespacePid != null) {
+            json.set("namespace_pid", OcsfJson.number(namespacePid));
+        }
+        if (parentProcess != null) {
+            json.set("parent_process", parentProcess.toJson());
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (pid != null) {
+            json.set("pid", OcsfJson.number(pid));
+        }
+        if (ptid != null) {
+            json.set("ptid", OcsfJson.number(ptid));
+        }
+        if (sandbox != null) {
+            json.set("sandbox", OcsfJson.text(sandbox));
+        }
+        if (session != null) {
+            json.set("session", session.toJson());
+        }
+        if (terminatedTime != null) {
+            json.set("terminated_time", OcsfJson.number(terminatedTime));
+        }
+        if (terminatedTimeDt != null) {
+            json.set("terminated_time_dt", OcsfJson.text(terminatedTimeDt));
+        }
+        if (tid != null) {
+            json.set("tid", OcsfJson.number(tid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        if (workingDirectory != null) {
+            json.set("working_directory", OcsfJson.text(workingDirectory));
+        }
+        if (xattributes != null) {
+            json.set("xattributes", xattributes);
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Process}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Process Entity: The Process Entity object provides critical fields for referencing a process.
@@ -28,7 +31,7 @@ public record ProcessEntity(
         @JsonProperty("name") String name,
         @JsonProperty("path") String path,
         @JsonProperty("pid") Integer pid,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -47,6 +50,36 @@ public record ProcessEntity(
         b.pid = pid;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cmdLine != null) {
+            json.set("cmd_line", OcsfJson.text(cmdLine));
+        }
+        if (cpid != null) {
+            json.set("cpid", OcsfJson.text(cpid));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (pid != null) {
+            json.set("pid", OcsfJson.number(pid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link ProcessEntity}. */

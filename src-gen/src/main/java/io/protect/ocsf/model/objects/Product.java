@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -35,7 +38,7 @@ public record Product(
         @JsonProperty("uid") String uid,
         @JsonProperty("url_string") String urlString,
         @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -57,6 +60,45 @@ public record Product(
         b.vendorName = vendorName;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cpeName != null) {
+            json.set("cpe_name", OcsfJson.text(cpeName));
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (feature != null) {
+            json.set("feature", feature.toJson());
+        }
+        if (lang != null) {
+            json.set("lang", OcsfJson.text(lang));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Product}. */

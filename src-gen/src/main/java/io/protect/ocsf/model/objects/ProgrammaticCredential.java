@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Programmatic Credential: The Programmatic Credential object describes service-specific credentials used for direct API access and system integration.
@@ -20,7 +23,7 @@ public record ProgrammaticCredential(
         @JsonProperty("last_used_time") Long lastUsedTime,
         @JsonProperty("last_used_time_dt") String lastUsedTimeDt,
         @JsonProperty("type") String type,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -35,6 +38,24 @@ public record ProgrammaticCredential(
         b.type = type;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (lastUsedTime != null) {
+            json.set("last_used_time", OcsfJson.number(lastUsedTime));
+        }
+        if (lastUsedTimeDt != null) {
+            json.set("last_used_time_dt", OcsfJson.text(lastUsedTimeDt));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link ProgrammaticCredential}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.QueryTypeId;
 import io.protect.ocsf.model.enums.TcpStateId;
 import java.util.List;
@@ -53,7 +56,7 @@ public record QueryEvidence(
         @JsonProperty("state") String state,
         @JsonProperty("tcp_state_id") TcpStateId tcpStateId,
         @JsonProperty("user") User user,
-        @JsonProperty("users") List<User> users) {
+        @JsonProperty("users") List<User> users) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -83,6 +86,69 @@ public record QueryEvidence(
         b.user = user;
         b.users = users;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (connectionInfo != null) {
+            json.set("connection_info", connectionInfo.toJson());
+        }
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (folder != null) {
+            json.set("folder", folder.toJson());
+        }
+        if (group != null) {
+            json.set("group", group.toJson());
+        }
+        if (job != null) {
+            json.set("job", job.toJson());
+        }
+        if (kernel != null) {
+            json.set("kernel", kernel.toJson());
+        }
+        if (module != null) {
+            json.set("module", module.toJson());
+        }
+        if (networkInterfaces != null) {
+            json.set("network_interfaces", OcsfJson.array(networkInterfaces, v -> v.toJson()));
+        }
+        if (peripheralDevice != null) {
+            json.set("peripheral_device", peripheralDevice.toJson());
+        }
+        if (process != null) {
+            json.set("process", process.toJson());
+        }
+        if (queryType != null) {
+            json.set("query_type", OcsfJson.text(queryType));
+        }
+        if (queryTypeId != null) {
+            json.set("query_type_id", OcsfJson.number(queryTypeId.value()));
+        }
+        if (service != null) {
+            json.set("service", service.toJson());
+        }
+        if (session != null) {
+            json.set("session", session.toJson());
+        }
+        if (startupItem != null) {
+            json.set("startup_item", startupItem.toJson());
+        }
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (tcpStateId != null) {
+            json.set("tcp_state_id", OcsfJson.number(tcpStateId.value()));
+        }
+        if (user != null) {
+            json.set("user", user.toJson());
+        }
+        if (users != null) {
+            json.set("users", OcsfJson.array(users, v -> v.toJson()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link QueryEvidence}. */

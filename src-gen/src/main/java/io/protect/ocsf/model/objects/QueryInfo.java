@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Query Information: The query info object holds information related to data access within a datastore.
@@ -27,7 +30,7 @@ public record QueryInfo(
         @JsonProperty("query_string") String queryString,
         @JsonProperty("query_time") Long queryTime,
         @JsonProperty("query_time_dt") String queryTimeDt,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -45,6 +48,33 @@ public record QueryInfo(
         b.queryTimeDt = queryTimeDt;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (bytes != null) {
+            json.set("bytes", OcsfJson.number(bytes));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (queryString != null) {
+            json.set("query_string", OcsfJson.text(queryString));
+        }
+        if (queryTime != null) {
+            json.set("query_time", OcsfJson.number(queryTime));
+        }
+        if (queryTimeDt != null) {
+            json.set("query_time_dt", OcsfJson.text(queryTimeDt));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link QueryInfo}. */

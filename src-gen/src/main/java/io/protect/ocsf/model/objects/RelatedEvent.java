@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.SeverityId;
 import java.util.List;
 
@@ -64,7 +67,7 @@ public record RelatedEvent(
         @JsonProperty("type") String type,
         @JsonProperty("type_name") String typeName,
         @JsonProperty("type_uid") Long typeUid,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -100,6 +103,87 @@ public record RelatedEvent(
         b.typeUid = typeUid;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (attacks != null) {
+            json.set("attacks", OcsfJson.array(attacks, v -> v.toJson()));
+        }
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (firstSeenTime != null) {
+            json.set("first_seen_time", OcsfJson.number(firstSeenTime));
+        }
+        if (firstSeenTimeDt != null) {
+            json.set("first_seen_time_dt", OcsfJson.text(firstSeenTimeDt));
+        }
+        if (killChain != null) {
+            json.set("kill_chain", OcsfJson.array(killChain, v -> v.toJson()));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (observables != null) {
+            json.set("observables", OcsfJson.array(observables, v -> v.toJson()));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (productUid != null) {
+            json.set("product_uid", OcsfJson.text(productUid));
+        }
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (traits != null) {
+            json.set("traits", OcsfJson.array(traits, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeName != null) {
+            json.set("type_name", OcsfJson.text(typeName));
+        }
+        if (typeUid != null) {
+            json.set("type_uid", OcsfJson.number(typeUid));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link RelatedEvent}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -23,7 +26,7 @@ public record Remediation(
         @JsonProperty("desc") String desc,
         @JsonProperty("kb_article_list") List<KbArticle> kbArticleList,
         @JsonProperty("kb_articles") List<String> kbArticles,
-        @JsonProperty("references") List<String> references) {
+        @JsonProperty("references") List<String> references) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record Remediation(
         b.kbArticles = kbArticles;
         b.references = references;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (cisControls != null) {
+            json.set("cis_controls", OcsfJson.array(cisControls, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (kbArticleList != null) {
+            json.set("kb_article_list", OcsfJson.array(kbArticleList, v -> v.toJson()));
+        }
+        if (kbArticles != null) {
+            json.set("kb_articles", OcsfJson.array(kbArticles, v -> OcsfJson.text(v)));
+        }
+        if (references != null) {
+            json.set("references", OcsfJson.array(references, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Remediation}. */

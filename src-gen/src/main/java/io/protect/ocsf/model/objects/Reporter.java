@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Reporter: The entity from which an event or finding was reported.
@@ -22,7 +25,7 @@ public record Reporter(
         @JsonProperty("ip") String ip,
         @JsonProperty("name") String name,
         @JsonProperty("org") Organization org,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -38,6 +41,27 @@ public record Reporter(
         b.org = org;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (ip != null) {
+            json.set("ip", OcsfJson.text(ip));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (org != null) {
+            json.set("org", org.toJson());
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Reporter}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ScoreId;
 
 /**
@@ -21,7 +24,7 @@ public record Reputation(
         @JsonProperty("base_score") Double baseScore,
         @JsonProperty("provider") String provider,
         @JsonProperty("score") String score,
-        @JsonProperty("score_id") ScoreId scoreId) {
+        @JsonProperty("score_id") ScoreId scoreId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -36,6 +39,24 @@ public record Reputation(
         b.score = score;
         b.scoreId = scoreId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (baseScore != null) {
+            json.set("base_score", OcsfJson.number(baseScore));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (score != null) {
+            json.set("score", OcsfJson.text(score));
+        }
+        if (scoreId != null) {
+            json.set("score_id", OcsfJson.number(scoreId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Reputation}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ public record Request(
         @JsonProperty("containers") List<Container> containers,
         @JsonProperty("data") JsonNode data,
         @JsonProperty("flags") List<String> flags,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -37,6 +40,24 @@ public record Request(
         b.flags = flags;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (containers != null) {
+            json.set("containers", OcsfJson.array(containers, v -> v.toJson()));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (flags != null) {
+            json.set("flags", OcsfJson.array(flags, v -> OcsfJson.text(v)));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Request}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -28,7 +31,7 @@ public record Response(
         @JsonProperty("error") String error,
         @JsonProperty("error_message") String errorMessage,
         @JsonProperty("flags") List<String> flags,
-        @JsonProperty("message") String message) {
+        @JsonProperty("message") String message) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -46,6 +49,33 @@ public record Response(
         b.flags = flags;
         b.message = message;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (code != null) {
+            json.set("code", OcsfJson.number(code));
+        }
+        if (containers != null) {
+            json.set("containers", OcsfJson.array(containers, v -> v.toJson()));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (error != null) {
+            json.set("error", OcsfJson.text(error));
+        }
+        if (errorMessage != null) {
+            json.set("error_message", OcsfJson.text(errorMessage));
+        }
+        if (flags != null) {
+            json.set("flags", OcsfJson.array(flags, v -> OcsfJson.text(v)));
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Response}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * RPC Interface: The RPC Interface represents the remote procedure call interface used in the DCE/RPC session.
@@ -20,7 +23,7 @@ public record RpcInterface(
         @JsonProperty("ack_reason") Integer ackReason,
         @JsonProperty("ack_result") Integer ackResult,
         @JsonProperty("uuid") String uuid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -35,6 +38,24 @@ public record RpcInterface(
         b.uuid = uuid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (ackReason != null) {
+            json.set("ack_reason", OcsfJson.number(ackReason));
+        }
+        if (ackResult != null) {
+            json.set("ack_result", OcsfJson.number(ackResult));
+        }
+        if (uuid != null) {
+            json.set("uuid", OcsfJson.text(uuid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link RpcInterface}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Subject Alternative Name: The Subject Alternative name (SAN) object describes a SAN secured by a digital certificate
@@ -16,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record San(
         @JsonProperty("name") String name,
-        @JsonProperty("type") String type) {
+        @JsonProperty("type") String type) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -29,6 +32,18 @@ public record San(
         b.name = name;
         b.type = type;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link San}. */

@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AuthProtocolId;
 import io.protect.ocsf.model.enums.ScimStateId;
 
@@ -61,7 +64,7 @@ public record Scim(
         @JsonProperty("uid_alt") String uidAlt,
         @JsonProperty("url_string") String urlString,
         @JsonProperty("vendor_name") String vendorName,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -95,6 +98,81 @@ public record Scim(
         b.vendorName = vendorName;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (authProtocol != null) {
+            json.set("auth_protocol", OcsfJson.text(authProtocol));
+        }
+        if (authProtocolId != null) {
+            json.set("auth_protocol_id", OcsfJson.number(authProtocolId.value()));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (errorMessage != null) {
+            json.set("error_message", OcsfJson.text(errorMessage));
+        }
+        if (isGroupProvisioningEnabled != null) {
+            json.set("is_group_provisioning_enabled", OcsfJson.bool(isGroupProvisioningEnabled));
+        }
+        if (isUserProvisioningEnabled != null) {
+            json.set("is_user_provisioning_enabled", OcsfJson.bool(isUserProvisioningEnabled));
+        }
+        if (lastRunTime != null) {
+            json.set("last_run_time", OcsfJson.number(lastRunTime));
+        }
+        if (lastRunTimeDt != null) {
+            json.set("last_run_time_dt", OcsfJson.text(lastRunTimeDt));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (protocolName != null) {
+            json.set("protocol_name", OcsfJson.text(protocolName));
+        }
+        if (rateLimit != null) {
+            json.set("rate_limit", OcsfJson.number(rateLimit));
+        }
+        if (scimGroupSchema != null) {
+            json.set("scim_group_schema", scimGroupSchema);
+        }
+        if (scimUserSchema != null) {
+            json.set("scim_user_schema", scimUserSchema);
+        }
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (stateId != null) {
+            json.set("state_id", OcsfJson.number(stateId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Scim}. */

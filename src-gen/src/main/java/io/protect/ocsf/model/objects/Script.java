@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ScriptTypeId;
 import java.util.List;
 
@@ -30,7 +33,7 @@ public record Script(
         @JsonProperty("script_content") LongString scriptContent,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") ScriptTypeId typeId,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -49,6 +52,36 @@ public record Script(
         b.typeId = typeId;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (file != null) {
+            json.set("file", file.toJson());
+        }
+        if (hashes != null) {
+            json.set("hashes", OcsfJson.array(hashes, v -> v.toJson()));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (parentUid != null) {
+            json.set("parent_uid", OcsfJson.text(parentUid));
+        }
+        if (scriptContent != null) {
+            json.set("script_content", scriptContent.toJson());
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Script}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.SecurityStateStateId;
 
 /**
@@ -17,7 +20,7 @@ import io.protect.ocsf.model.enums.SecurityStateStateId;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecurityState(
         @JsonProperty("state") String state,
-        @JsonProperty("state_id") SecurityStateStateId stateId) {
+        @JsonProperty("state_id") SecurityStateStateId stateId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -30,6 +33,18 @@ public record SecurityState(
         b.state = state;
         b.stateId = stateId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (state != null) {
+            json.set("state", OcsfJson.text(state));
+        }
+        if (stateId != null) {
+            json.set("state_id", OcsfJson.number(stateId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link SecurityState}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -23,7 +26,7 @@ public record Service(
         @JsonProperty("name") String name,
         @JsonProperty("tags") List<KeyValueObject> tags,
         @JsonProperty("uid") String uid,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record Service(
         b.uid = uid;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Service}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -33,7 +36,7 @@ public record ServicePrivilegeAnalysis(
         @JsonProperty("privilege_attack_info_list") List<PrivilegeAttackInfo> privilegeAttackInfoList,
         @JsonProperty("read_count") Integer readCount,
         @JsonProperty("unused_privileges_count") Integer unusedPrivilegesCount,
-        @JsonProperty("write_count") Integer writeCount) {
+        @JsonProperty("write_count") Integer writeCount) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -54,6 +57,42 @@ public record ServicePrivilegeAnalysis(
         b.unusedPrivilegesCount = unusedPrivilegesCount;
         b.writeCount = writeCount;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (allPrivilegesUnused != null) {
+            json.set("all_privileges_unused", OcsfJson.bool(allPrivilegesUnused));
+        }
+        if (analyzedPrivilegesCount != null) {
+            json.set("analyzed_privileges_count", OcsfJson.number(analyzedPrivilegesCount));
+        }
+        if (executeCount != null) {
+            json.set("execute_count", OcsfJson.number(executeCount));
+        }
+        if (lastUsedTime != null) {
+            json.set("last_used_time", OcsfJson.number(lastUsedTime));
+        }
+        if (lastUsedTimeDt != null) {
+            json.set("last_used_time_dt", OcsfJson.text(lastUsedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (privilegeAttackInfoList != null) {
+            json.set("privilege_attack_info_list", OcsfJson.array(privilegeAttackInfoList, v -> v.toJson()));
+        }
+        if (readCount != null) {
+            json.set("read_count", OcsfJson.number(readCount));
+        }
+        if (unusedPrivilegesCount != null) {
+            json.set("unused_privileges_count", OcsfJson.number(unusedPrivilegesCount));
+        }
+        if (writeCount != null) {
+            json.set("write_count", OcsfJson.number(writeCount));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link ServicePrivilegeAnalysis}. */

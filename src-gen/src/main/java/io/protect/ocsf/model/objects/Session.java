@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Session: The Session object describes details about an authenticated session. e.g. Session Creation Time, Session Issuer.
@@ -42,7 +45,7 @@ public record Session(
         @JsonProperty("terminal") String terminal,
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
-        @JsonProperty("uuid") String uuid) {
+        @JsonProperty("uuid") String uuid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -68,6 +71,57 @@ public record Session(
         b.uidAlt = uidAlt;
         b.uuid = uuid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (credentialUid != null) {
+            json.set("credential_uid", OcsfJson.text(credentialUid));
+        }
+        if (expirationReason != null) {
+            json.set("expiration_reason", OcsfJson.text(expirationReason));
+        }
+        if (expirationTime != null) {
+            json.set("expiration_time", OcsfJson.number(expirationTime));
+        }
+        if (expirationTimeDt != null) {
+            json.set("expiration_time_dt", OcsfJson.text(expirationTimeDt));
+        }
+        if (isMfa != null) {
+            json.set("is_mfa", OcsfJson.bool(isMfa));
+        }
+        if (isRemote != null) {
+            json.set("is_remote", OcsfJson.bool(isRemote));
+        }
+        if (isVpn != null) {
+            json.set("is_vpn", OcsfJson.bool(isVpn));
+        }
+        if (issuer != null) {
+            json.set("issuer", OcsfJson.text(issuer));
+        }
+        if (terminal != null) {
+            json.set("terminal", OcsfJson.text(terminal));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (uuid != null) {
+            json.set("uuid", OcsfJson.text(uuid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Session}. */

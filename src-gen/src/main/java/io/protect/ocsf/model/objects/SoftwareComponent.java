@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.RelationshipId;
 import io.protect.ocsf.model.enums.SoftwareComponentTypeId;
 
@@ -36,7 +39,7 @@ public record SoftwareComponent(
         @JsonProperty("relationship_id") RelationshipId relationshipId,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") SoftwareComponentTypeId typeId,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -58,6 +61,45 @@ public record SoftwareComponent(
         b.typeId = typeId;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (author != null) {
+            json.set("author", OcsfJson.text(author));
+        }
+        if (hash != null) {
+            json.set("hash", hash.toJson());
+        }
+        if (license != null) {
+            json.set("license", OcsfJson.text(license));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (purl != null) {
+            json.set("purl", OcsfJson.text(purl));
+        }
+        if (relatedComponent != null) {
+            json.set("related_component", OcsfJson.text(relatedComponent));
+        }
+        if (relationship != null) {
+            json.set("relationship", OcsfJson.text(relationship));
+        }
+        if (relationshipId != null) {
+            json.set("relationship_id", OcsfJson.number(relationshipId.value()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link SoftwareComponent}. */

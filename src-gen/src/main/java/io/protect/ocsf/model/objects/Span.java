@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Span: Represents a single unit of work or operation within a distributed trace.
@@ -34,7 +37,7 @@ public record Span(
         @JsonProperty("start_time") Long startTime,
         @JsonProperty("start_time_dt") String startTimeDt,
         @JsonProperty("status_code") String statusCode,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -56,6 +59,45 @@ public record Span(
         b.statusCode = statusCode;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (message != null) {
+            json.set("message", OcsfJson.text(message));
+        }
+        if (operation != null) {
+            json.set("operation", OcsfJson.text(operation));
+        }
+        if (parentUid != null) {
+            json.set("parent_uid", OcsfJson.text(parentUid));
+        }
+        if (service != null) {
+            json.set("service", service.toJson());
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (statusCode != null) {
+            json.set("status_code", OcsfJson.text(statusCode));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Span}. */

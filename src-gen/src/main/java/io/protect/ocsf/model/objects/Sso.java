@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.AuthProtocolId;
 import java.util.List;
 
@@ -48,7 +51,7 @@ public record Sso(
         @JsonProperty("protocol_name") String protocolName,
         @JsonProperty("scopes") List<String> scopes,
         @JsonProperty("uid") String uid,
-        @JsonProperty("vendor_name") String vendorName) {
+        @JsonProperty("vendor_name") String vendorName) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -76,6 +79,63 @@ public record Sso(
         b.uid = uid;
         b.vendorName = vendorName;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (authProtocol != null) {
+            json.set("auth_protocol", OcsfJson.text(authProtocol));
+        }
+        if (authProtocolId != null) {
+            json.set("auth_protocol_id", OcsfJson.number(authProtocolId.value()));
+        }
+        if (certificate != null) {
+            json.set("certificate", certificate.toJson());
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (durationMins != null) {
+            json.set("duration_mins", OcsfJson.number(durationMins));
+        }
+        if (idleTimeout != null) {
+            json.set("idle_timeout", OcsfJson.number(idleTimeout));
+        }
+        if (loginEndpoint != null) {
+            json.set("login_endpoint", OcsfJson.text(loginEndpoint));
+        }
+        if (logoutEndpoint != null) {
+            json.set("logout_endpoint", OcsfJson.text(logoutEndpoint));
+        }
+        if (metadataEndpoint != null) {
+            json.set("metadata_endpoint", OcsfJson.text(metadataEndpoint));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (protocolName != null) {
+            json.set("protocol_name", OcsfJson.text(protocolName));
+        }
+        if (scopes != null) {
+            json.set("scopes", OcsfJson.array(scopes, v -> OcsfJson.text(v)));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (vendorName != null) {
+            json.set("vendor_name", OcsfJson.text(vendorName));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Sso}. */

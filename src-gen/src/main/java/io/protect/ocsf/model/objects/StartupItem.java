@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.StartTypeId;
 import io.protect.ocsf.model.enums.StartupItemRunModeIds;
 import io.protect.ocsf.model.enums.StartupItemRunStateId;
@@ -41,7 +44,7 @@ public record StartupItem(
         @JsonProperty("start_type") String startType,
         @JsonProperty("start_type_id") StartTypeId startTypeId,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") StartupItemTypeId typeId) {
+        @JsonProperty("type_id") StartupItemTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -64,6 +67,48 @@ public record StartupItem(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (driver != null) {
+            json.set("driver", driver.toJson());
+        }
+        if (job != null) {
+            json.set("job", job.toJson());
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (process != null) {
+            json.set("process", process.toJson());
+        }
+        if (runModeIds != null) {
+            json.set("run_mode_ids", OcsfJson.array(runModeIds, v -> OcsfJson.number(v.value())));
+        }
+        if (runModes != null) {
+            json.set("run_modes", OcsfJson.array(runModes, v -> OcsfJson.text(v)));
+        }
+        if (runState != null) {
+            json.set("run_state", OcsfJson.text(runState));
+        }
+        if (runStateId != null) {
+            json.set("run_state_id", OcsfJson.number(runStateId.value()));
+        }
+        if (startType != null) {
+            json.set("start_type", OcsfJson.text(startType));
+        }
+        if (startTypeId != null) {
+            json.set("start_type_id", OcsfJson.number(startTypeId.value()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link StartupItem}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.ThreatActorTypeId;
 
 /**
@@ -19,7 +22,7 @@ import io.protect.ocsf.model.enums.ThreatActorTypeId;
 public record ThreatActor(
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") ThreatActorTypeId typeId) {
+        @JsonProperty("type_id") ThreatActorTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -33,6 +36,21 @@ public record ThreatActor(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link ThreatActor}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.TicketStatusId;
 import io.protect.ocsf.model.enums.TicketTypeId;
 import java.util.List;
@@ -31,7 +34,7 @@ public record Ticket(
         @JsonProperty("title") String title,
         @JsonProperty("type") String type,
         @JsonProperty("type_id") TicketTypeId typeId,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -50,6 +53,36 @@ public record Ticket(
         b.typeId = typeId;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (srcUrl != null) {
+            json.set("src_url", OcsfJson.text(srcUrl));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (statusDetails != null) {
+            json.set("status_details", OcsfJson.array(statusDetails, v -> OcsfJson.text(v)));
+        }
+        if (statusId != null) {
+            json.set("status_id", OcsfJson.number(statusId.value()));
+        }
+        if (title != null) {
+            json.set("title", OcsfJson.text(title));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Ticket}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.TimespanTypeId;
 
 /**
@@ -41,7 +44,7 @@ public record Timespan(
         @JsonProperty("start_time") Long startTime,
         @JsonProperty("start_time_dt") String startTimeDt,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") TimespanTypeId typeId) {
+        @JsonProperty("type_id") TimespanTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -66,6 +69,54 @@ public record Timespan(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (durationDays != null) {
+            json.set("duration_days", OcsfJson.number(durationDays));
+        }
+        if (durationHours != null) {
+            json.set("duration_hours", OcsfJson.number(durationHours));
+        }
+        if (durationMins != null) {
+            json.set("duration_mins", OcsfJson.number(durationMins));
+        }
+        if (durationMonths != null) {
+            json.set("duration_months", OcsfJson.number(durationMonths));
+        }
+        if (durationSecs != null) {
+            json.set("duration_secs", OcsfJson.number(durationSecs));
+        }
+        if (durationWeeks != null) {
+            json.set("duration_weeks", OcsfJson.number(durationWeeks));
+        }
+        if (durationYears != null) {
+            json.set("duration_years", OcsfJson.number(durationYears));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Timespan}. */

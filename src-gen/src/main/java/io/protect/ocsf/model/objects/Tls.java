@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -43,7 +46,7 @@ public record Tls(
         @JsonProperty("server_ciphers") List<String> serverCiphers,
         @JsonProperty("sni") String sni,
         @JsonProperty("tls_extension_list") List<TlsExtension> tlsExtensionList,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -69,6 +72,57 @@ public record Tls(
         b.tlsExtensionList = tlsExtensionList;
         b.version = version;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (alert != null) {
+            json.set("alert", OcsfJson.number(alert));
+        }
+        if (certificate != null) {
+            json.set("certificate", certificate.toJson());
+        }
+        if (certificateChain != null) {
+            json.set("certificate_chain", OcsfJson.array(certificateChain, v -> OcsfJson.text(v)));
+        }
+        if (cipher != null) {
+            json.set("cipher", OcsfJson.text(cipher));
+        }
+        if (clientCiphers != null) {
+            json.set("client_ciphers", OcsfJson.array(clientCiphers, v -> OcsfJson.text(v)));
+        }
+        if (extensionList != null) {
+            json.set("extension_list", OcsfJson.array(extensionList, v -> v.toJson()));
+        }
+        if (handshakeDur != null) {
+            json.set("handshake_dur", OcsfJson.number(handshakeDur));
+        }
+        if (ja3Hash != null) {
+            json.set("ja3_hash", ja3Hash.toJson());
+        }
+        if (ja3sHash != null) {
+            json.set("ja3s_hash", ja3sHash.toJson());
+        }
+        if (keyLength != null) {
+            json.set("key_length", OcsfJson.number(keyLength));
+        }
+        if (sans != null) {
+            json.set("sans", OcsfJson.array(sans, v -> v.toJson()));
+        }
+        if (serverCiphers != null) {
+            json.set("server_ciphers", OcsfJson.array(serverCiphers, v -> OcsfJson.text(v)));
+        }
+        if (sni != null) {
+            json.set("sni", OcsfJson.text(sni));
+        }
+        if (tlsExtensionList != null) {
+            json.set("tls_extension_list", OcsfJson.array(tlsExtensionList, v -> v.toJson()));
+        }
+        if (version != null) {
+            json.set("version", OcsfJson.text(version));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Tls}. */

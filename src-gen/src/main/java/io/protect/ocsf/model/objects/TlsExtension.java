@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.TlsExtensionTypeId;
 
 /**
@@ -20,7 +23,7 @@ import io.protect.ocsf.model.enums.TlsExtensionTypeId;
 public record TlsExtension(
         @JsonProperty("data") JsonNode data,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") TlsExtensionTypeId typeId) {
+        @JsonProperty("type_id") TlsExtensionTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -34,6 +37,21 @@ public record TlsExtension(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link TlsExtension}. */

@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -31,7 +34,7 @@ public record Trace(
         @JsonProperty("span") Span span,
         @JsonProperty("start_time") Long startTime,
         @JsonProperty("start_time_dt") String startTimeDt,
-        @JsonProperty("uid") String uid) {
+        @JsonProperty("uid") String uid) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -51,6 +54,39 @@ public record Trace(
         b.startTimeDt = startTimeDt;
         b.uid = uid;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (duration != null) {
+            json.set("duration", OcsfJson.number(duration));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (flags != null) {
+            json.set("flags", OcsfJson.array(flags, v -> OcsfJson.text(v)));
+        }
+        if (service != null) {
+            json.set("service", service.toJson());
+        }
+        if (span != null) {
+            json.set("span", span.toJson());
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Trace}. */

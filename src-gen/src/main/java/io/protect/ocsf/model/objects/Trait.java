@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -23,7 +26,7 @@ public record Trait(
         @JsonProperty("name") String name,
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
-        @JsonProperty("values") List<String> values) {
+        @JsonProperty("values") List<String> values) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -39,6 +42,27 @@ public record Trait(
         b.uid = uid;
         b.values = values;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (category != null) {
+            json.set("category", OcsfJson.text(category));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (values != null) {
+            json.set("values", OcsfJson.array(values, v -> OcsfJson.text(v)));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Trait}. */

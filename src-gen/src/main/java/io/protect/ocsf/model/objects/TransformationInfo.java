@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 
 /**
  * Transformation Info: The transformation_info object represents the mapping or transformation used.
@@ -26,7 +29,7 @@ public record TransformationInfo(
         @JsonProperty("time") Long time,
         @JsonProperty("time_dt") String timeDt,
         @JsonProperty("uid") String uid,
-        @JsonProperty("url_string") String urlString) {
+        @JsonProperty("url_string") String urlString) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -44,6 +47,33 @@ public record TransformationInfo(
         b.uid = uid;
         b.urlString = urlString;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (lang != null) {
+            json.set("lang", OcsfJson.text(lang));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (product != null) {
+            json.set("product", product.toJson());
+        }
+        if (time != null) {
+            json.set("time", OcsfJson.number(time));
+        }
+        if (timeDt != null) {
+            json.set("time_dt", OcsfJson.text(timeDt));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link TransformationInfo}. */

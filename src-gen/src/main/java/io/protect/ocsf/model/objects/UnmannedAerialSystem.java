@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.UnmannedAerialSystemTypeId;
 
 /**
@@ -41,7 +44,7 @@ public record UnmannedAerialSystem(
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
         @JsonProperty("uuid") String uuid,
-        @JsonProperty("vertical_speed") String verticalSpeed) {
+        @JsonProperty("vertical_speed") String verticalSpeed) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -66,6 +69,54 @@ public record UnmannedAerialSystem(
         b.uuid = uuid;
         b.verticalSpeed = verticalSpeed;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (hwInfo != null) {
+            json.set("hw_info", hwInfo.toJson());
+        }
+        if (location != null) {
+            json.set("location", location.toJson());
+        }
+        if (model != null) {
+            json.set("model", OcsfJson.text(model));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (serialNumber != null) {
+            json.set("serial_number", OcsfJson.text(serialNumber));
+        }
+        if (speed != null) {
+            json.set("speed", OcsfJson.text(speed));
+        }
+        if (speedAccuracy != null) {
+            json.set("speed_accuracy", OcsfJson.text(speedAccuracy));
+        }
+        if (trackDirection != null) {
+            json.set("track_direction", OcsfJson.text(trackDirection));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (uuid != null) {
+            json.set("uuid", OcsfJson.text(uuid));
+        }
+        if (verticalSpeed != null) {
+            json.set("vertical_speed", OcsfJson.text(verticalSpeed));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link UnmannedAerialSystem}. */

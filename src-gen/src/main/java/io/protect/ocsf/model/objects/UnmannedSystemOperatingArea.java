@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.UnmannedSystemOperatingAreaTypeId;
 import java.util.List;
 
@@ -72,7 +75,7 @@ public record UnmannedSystemOperatingArea(
         @JsonProperty("start_time") Long startTime,
         @JsonProperty("start_time_dt") String startTimeDt,
         @JsonProperty("type") String type,
-        @JsonProperty("type_id") UnmannedSystemOperatingAreaTypeId typeId) {
+        @JsonProperty("type_id") UnmannedSystemOperatingAreaTypeId typeId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -112,6 +115,99 @@ public record UnmannedSystemOperatingArea(
         b.type = type;
         b.typeId = typeId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (aerialHeight != null) {
+            json.set("aerial_height", OcsfJson.text(aerialHeight));
+        }
+        if (altitudeCeiling != null) {
+            json.set("altitude_ceiling", OcsfJson.text(altitudeCeiling));
+        }
+        if (altitudeFloor != null) {
+            json.set("altitude_floor", OcsfJson.text(altitudeFloor));
+        }
+        if (city != null) {
+            json.set("city", OcsfJson.text(city));
+        }
+        if (continent != null) {
+            json.set("continent", OcsfJson.text(continent));
+        }
+        if (coordinates != null) {
+            json.set("coordinates", OcsfJson.array(coordinates, v -> OcsfJson.number(v)));
+        }
+        if (count != null) {
+            json.set("count", OcsfJson.number(count));
+        }
+        if (country != null) {
+            json.set("country", OcsfJson.text(country));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (endTime != null) {
+            json.set("end_time", OcsfJson.number(endTime));
+        }
+        if (endTimeDt != null) {
+            json.set("end_time_dt", OcsfJson.text(endTimeDt));
+        }
+        if (geodeticAltitude != null) {
+            json.set("geodetic_altitude", OcsfJson.text(geodeticAltitude));
+        }
+        if (geodeticVerticalAccuracy != null) {
+            json.set("geodetic_vertical_accuracy", OcsfJson.text(geodeticVerticalAccuracy));
+        }
+        if (geohash != null) {
+            json.set("geohash", OcsfJson.text(geohash));
+        }
+        if (horizontalAccuracy != null) {
+            json.set("horizontal_accuracy", OcsfJson.text(horizontalAccuracy));
+        }
+        if (isOnPremises != null) {
+            json.set("is_on_premises", OcsfJson.bool(isOnPremises));
+        }
+        if (isp != null) {
+            json.set("isp", OcsfJson.text(isp));
+        }
+        if (lat != null) {
+            json.set("lat", OcsfJson.number(lat));
+        }
+        if (locations != null) {
+            json.set("locations", OcsfJson.array(locations, v -> v.toJson()));
+        }
+        if (long_ != null) {
+            json.set("long", OcsfJson.number(long_));
+        }
+        if (postalCode != null) {
+            json.set("postal_code", OcsfJson.text(postalCode));
+        }
+        if (pressureAltitude != null) {
+            json.set("pressure_altitude", OcsfJson.text(pressureAltitude));
+        }
+        if (provider != null) {
+            json.set("provider", OcsfJson.text(provider));
+        }
+        if (radius != null) {
+            json.set("radius", OcsfJson.text(radius));
+        }
+        if (region != null) {
+            json.set("region", OcsfJson.text(region));
+        }
+        if (startTime != null) {
+            json.set("start_time", OcsfJson.number(startTime));
+        }
+        if (startTimeDt != null) {
+            json.set("start_time_dt", OcsfJson.text(startTimeDt));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link UnmannedSystemOperatingArea}. */

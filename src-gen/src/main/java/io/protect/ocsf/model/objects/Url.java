@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.CategoryIds;
 import java.util.List;
 
@@ -36,7 +39,7 @@ public record Url(
         @JsonProperty("resource_type") String resourceType,
         @JsonProperty("scheme") String scheme,
         @JsonProperty("subdomain") String subdomain,
-        @JsonProperty("url_string") String urlString) {
+        @JsonProperty("url_string") String urlString) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -58,6 +61,45 @@ public record Url(
         b.subdomain = subdomain;
         b.urlString = urlString;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (categories != null) {
+            json.set("categories", OcsfJson.array(categories, v -> OcsfJson.text(v)));
+        }
+        if (categoryIds != null) {
+            json.set("category_ids", OcsfJson.array(categoryIds, v -> OcsfJson.number(v.value())));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (hostname != null) {
+            json.set("hostname", OcsfJson.text(hostname));
+        }
+        if (path != null) {
+            json.set("path", OcsfJson.text(path));
+        }
+        if (port != null) {
+            json.set("port", OcsfJson.number(port));
+        }
+        if (queryString != null) {
+            json.set("query_string", OcsfJson.text(queryString));
+        }
+        if (resourceType != null) {
+            json.set("resource_type", OcsfJson.text(resourceType));
+        }
+        if (scheme != null) {
+            json.set("scheme", OcsfJson.text(scheme));
+        }
+        if (subdomain != null) {
+            json.set("subdomain", OcsfJson.text(subdomain));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Url}. */

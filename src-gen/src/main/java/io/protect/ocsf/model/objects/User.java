@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.RiskLevelId;
 import io.protect.ocsf.model.enums.UserTypeId;
 import java.util.List;
@@ -57,7 +60,7 @@ public record User(
         @JsonProperty("type") String type,
         @JsonProperty("type_id") UserTypeId typeId,
         @JsonProperty("uid") String uid,
-        @JsonProperty("uid_alt") String uidAlt) {
+        @JsonProperty("uid_alt") String uidAlt) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -89,6 +92,75 @@ public record User(
         b.uid = uid;
         b.uidAlt = uidAlt;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (account != null) {
+            json.set("account", account.toJson());
+        }
+        if (credentialUid != null) {
+            json.set("credential_uid", OcsfJson.text(credentialUid));
+        }
+        if (displayName != null) {
+            json.set("display_name", OcsfJson.text(displayName));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (emailAddr != null) {
+            json.set("email_addr", OcsfJson.text(emailAddr));
+        }
+        if (forwardAddr != null) {
+            json.set("forward_addr", OcsfJson.text(forwardAddr));
+        }
+        if (fullName != null) {
+            json.set("full_name", OcsfJson.text(fullName));
+        }
+        if (groups != null) {
+            json.set("groups", OcsfJson.array(groups, v -> v.toJson()));
+        }
+        if (hasMfa != null) {
+            json.set("has_mfa", OcsfJson.bool(hasMfa));
+        }
+        if (ldapPerson != null) {
+            json.set("ldap_person", ldapPerson.toJson());
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (org != null) {
+            json.set("org", org.toJson());
+        }
+        if (phoneNumber != null) {
+            json.set("phone_number", OcsfJson.text(phoneNumber));
+        }
+        if (programmaticCredentials != null) {
+            json.set("programmatic_credentials", OcsfJson.array(programmaticCredentials, v -> v.toJson()));
+        }
+        if (riskLevel != null) {
+            json.set("risk_level", OcsfJson.text(riskLevel));
+        }
+        if (riskLevelId != null) {
+            json.set("risk_level_id", OcsfJson.number(riskLevelId.value()));
+        }
+        if (riskScore != null) {
+            json.set("risk_score", OcsfJson.number(riskScore));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (typeId != null) {
+            json.set("type_id", OcsfJson.number(typeId.value()));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link User}. */

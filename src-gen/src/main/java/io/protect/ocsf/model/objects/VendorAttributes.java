@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.SeverityId;
 
 /**
@@ -17,7 +20,7 @@ import io.protect.ocsf.model.enums.SeverityId;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VendorAttributes(
         @JsonProperty("severity") String severity,
-        @JsonProperty("severity_id") SeverityId severityId) {
+        @JsonProperty("severity_id") SeverityId severityId) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -30,6 +33,18 @@ public record VendorAttributes(
         b.severity = severity;
         b.severityId = severityId;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (severity != null) {
+            json.set("severity", OcsfJson.text(severity));
+        }
+        if (severityId != null) {
+            json.set("severity_id", OcsfJson.number(severityId.value()));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link VendorAttributes}. */

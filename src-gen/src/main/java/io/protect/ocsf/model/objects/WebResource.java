@@ -5,6 +5,9 @@ package io.protect.ocsf.model.objects;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import java.util.List;
 
 /**
@@ -44,7 +47,7 @@ public record WebResource(
         @JsonProperty("type") String type,
         @JsonProperty("uid") String uid,
         @JsonProperty("uid_alt") String uidAlt,
-        @JsonProperty("url_string") String urlString) {
+        @JsonProperty("url_string") String urlString) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -70,6 +73,57 @@ public record WebResource(
         b.uidAlt = uidAlt;
         b.urlString = urlString;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (data != null) {
+            json.set("data", data);
+        }
+        if (dataClassification != null) {
+            json.set("data_classification", dataClassification.toJson());
+        }
+        if (dataClassifications != null) {
+            json.set("data_classifications", OcsfJson.array(dataClassifications, v -> v.toJson()));
+        }
+        if (desc != null) {
+            json.set("desc", OcsfJson.text(desc));
+        }
+        if (labels != null) {
+            json.set("labels", OcsfJson.array(labels, v -> OcsfJson.text(v)));
+        }
+        if (modifiedTime != null) {
+            json.set("modified_time", OcsfJson.number(modifiedTime));
+        }
+        if (modifiedTimeDt != null) {
+            json.set("modified_time_dt", OcsfJson.text(modifiedTimeDt));
+        }
+        if (name != null) {
+            json.set("name", OcsfJson.text(name));
+        }
+        if (tags != null) {
+            json.set("tags", OcsfJson.array(tags, v -> v.toJson()));
+        }
+        if (type != null) {
+            json.set("type", OcsfJson.text(type));
+        }
+        if (uid != null) {
+            json.set("uid", OcsfJson.text(uid));
+        }
+        if (uidAlt != null) {
+            json.set("uid_alt", OcsfJson.text(uidAlt));
+        }
+        if (urlString != null) {
+            json.set("url_string", OcsfJson.text(urlString));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link WebResource}. */

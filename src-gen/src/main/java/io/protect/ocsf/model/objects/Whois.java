@@ -4,6 +4,9 @@ package io.protect.ocsf.model.objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.ocsf.model.OcsfJson;
+import io.protect.ocsf.model.OcsfRecord;
 import io.protect.ocsf.model.enums.DnssecStatusId;
 import java.util.List;
 
@@ -50,7 +53,7 @@ public record Whois(
         @JsonProperty("registrar") String registrar,
         @JsonProperty("status") String status,
         @JsonProperty("subdomains") List<String> subdomains,
-        @JsonProperty("subnet") String subnet) {
+        @JsonProperty("subnet") String subnet) implements OcsfRecord {
 
     /** Returns an empty builder. */
     public static Builder builder() {
@@ -79,6 +82,66 @@ public record Whois(
         b.subdomains = subdomains;
         b.subnet = subnet;
         return b;
+    }
+
+    @Override
+    public ObjectNode toJson() {
+        ObjectNode json = OcsfJson.object();
+        if (autonomousSystem != null) {
+            json.set("autonomous_system", autonomousSystem.toJson());
+        }
+        if (createdTime != null) {
+            json.set("created_time", OcsfJson.number(createdTime));
+        }
+        if (createdTimeDt != null) {
+            json.set("created_time_dt", OcsfJson.text(createdTimeDt));
+        }
+        if (dnssecStatus != null) {
+            json.set("dnssec_status", OcsfJson.text(dnssecStatus));
+        }
+        if (dnssecStatusId != null) {
+            json.set("dnssec_status_id", OcsfJson.number(dnssecStatusId.value()));
+        }
+        if (domain != null) {
+            json.set("domain", OcsfJson.text(domain));
+        }
+        if (domainContacts != null) {
+            json.set("domain_contacts", OcsfJson.array(domainContacts, v -> v.toJson()));
+        }
+        if (emailAddr != null) {
+            json.set("email_addr", OcsfJson.text(emailAddr));
+        }
+        if (isp != null) {
+            json.set("isp", OcsfJson.text(isp));
+        }
+        if (ispOrg != null) {
+            json.set("isp_org", OcsfJson.text(ispOrg));
+        }
+        if (lastSeenTime != null) {
+            json.set("last_seen_time", OcsfJson.number(lastSeenTime));
+        }
+        if (lastSeenTimeDt != null) {
+            json.set("last_seen_time_dt", OcsfJson.text(lastSeenTimeDt));
+        }
+        if (nameServers != null) {
+            json.set("name_servers", OcsfJson.array(nameServers, v -> OcsfJson.text(v)));
+        }
+        if (phoneNumber != null) {
+            json.set("phone_number", OcsfJson.text(phoneNumber));
+        }
+        if (registrar != null) {
+            json.set("registrar", OcsfJson.text(registrar));
+        }
+        if (status != null) {
+            json.set("status", OcsfJson.text(status));
+        }
+        if (subdomains != null) {
+            json.set("subdomains", OcsfJson.array(subdomains, v -> OcsfJson.text(v)));
+        }
+        if (subnet != null) {
+            json.set("subnet", OcsfJson.text(subnet));
+        }
+        return json;
     }
 
     /** Fluent builder for {@link Whois}. */

@@ -29,7 +29,7 @@ final class JavaEmitter {
     private static final Set<String> TAKEN_SIMPLE_NAMES = Set.of(
             "String", "Integer", "Long", "Double", "Boolean", "Object", "List", "JsonNode", "JsonProperty",
             "JsonInclude", "JsonCreator", "JsonValue", "IllegalArgumentException", "Builder", "Class", "Record",
-            "OcsfSchema");
+            "OcsfSchema", "OcsfRecord", "OcsfJson", "ObjectNode");
 
     private final ResolvedSchema schema;
     private final String banner;
@@ -74,6 +74,8 @@ final class JavaEmitter {
             put(files, typeNames, ENUMS_PACKAGE, e.name(), emitEnum(e));
         }
         put(files, typeNames, BASE_PACKAGE, "OcsfSchema", emitSchemaConstants());
+        put(files, typeNames, BASE_PACKAGE, "OcsfRecord", emitRecordInterface());
+        put(files, typeNames, BASE_PACKAGE, "OcsfJson", emitJsonHelper());
         packageInfo(files, BASE_PACKAGE, "The Java model of OCSF " + schema.version()
                 + " generated from the official schema source; see {@link " + BASE_PACKAGE + ".OcsfSchema}.");
         packageInfo(files, EVENTS_PACKAGE, "One record per OCSF event class, with every attribute the class can carry"
@@ -108,7 +110,7 @@ final class JavaEmitter {
         if (!names.add(pkg + "." + simple) || files.put(path, src) != null) {
             throw new IllegalStateException("two generated types named " + pkg + "." + simple);
         }
-        if (TAKEN_SIMPLE_NAMES.contains(simple) && !simple.equals("OcsfSchema")) {
+        if (TAKEN_SIMPLE_NAMES.contains(simple) && !Set.of("OcsfSchema", "OcsfRecord", "OcsfJson").contains(simple)) {
             throw new IllegalStateException("generated type " + simple + " would shadow a name the generated code uses");
         }
     }
@@ -261,6 +263,9 @@ final class JavaEmitter {
         Imports imports = new Imports(pkg, name);
         imports.use("com.fasterxml.jackson.annotation.JsonInclude");
         imports.use("com.fasterxml.jackson.annotation.JsonProperty");
+        imports.use("com.fasterxml.jackson.databind.node.ObjectNode");
+        imports.use(BASE_PACKAGE + ".OcsfJson");
+        imports.use(BASE_PACKAGE + ".OcsfRecord");
 
         List<Component> components = new ArrayList<>();
         Set<String> javaNames = new HashSet<>();
@@ -298,7 +303,7 @@ final class JavaEmitter {
                     .append(c.javaType()).append(' ').append(c.javaName());
             body.append(i < components.size() - 1 ? "," : "");
         }
-        body.append(") {\n\n");
+        body.append(") implements OcsfRecord {\n\n");
 
         Component classUid = find(components, "class_uid");
         Component categoryUid = find(components, "category_uid");
@@ -322,6 +327,8 @@ final class JavaEmitter {
             body.append("        b.").append(c.javaName()).append(" = ").append(c.javaName()).append(";\n");
         }
         body.append("        return b;\n    }\n\n");
+
+        emitToJson(body, e, components);
 
         body.append("    /** Fluent builder for {@link ").append(name).append("}. */\n");
         body.append("    public static final class Builder {\n");
@@ -451,6 +458,90 @@ final class JavaEmitter {
             }
         }
         return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- JSON without reflection
+
+    /**
+     * {@code toJson()}: the record as the JSON object Jackson would write for it (snake_case names,
+     * null attributes omitted), built directly, without reflection or an intermediate token buffer.
+     */
+    private void emitToJson(StringBuilder body, EntityDef owner, List<Component> components) {
+        body.append("    @Override\n    public ObjectNode toJson() {\n");
+        body.append("        ObjectNode json = OcsfJson.object();\n");
+        for (Component c : components) {
+            AttributeDef a = c.attribute();
+            String value = c.javaName();
+            String node = a.isArray()
+                    ? "OcsfJson.array(" + value + ", " + elementFunction(owner, a) + ")"
+                    : elementNode(owner, a, value);
+            body.append("        if (").append(value).append(" != null) {\n            json.set(\"")
+                    .append(a.name()).append("\", ").append(node).append(");\n        }\n");
+        }
+        body.append("        return json;\n    }\n\n");
+    }
+
+    /** Expression for one non-null value of the attribute's element type as a JsonNode. */
+    private String elementNode(EntityDef owner, AttributeDef a, String value) {
+        if (a.isObject()) {
+            return isOpenObject(a.objectType()) ? value : value + ".toJson()";
+        }
+        if (enumOfAttribute.containsKey(attributeKey(owner, a.name()))) {
+            return "OcsfJson.number(" + value + ".value())";
+        }
+        return switch (schema.types().get(a.type()).base()) {
+            case "string_t" -> "OcsfJson.text(" + value + ")";
+            case "integer_t", "long_t", "float_t" -> "OcsfJson.number(" + value + ")";
+            case "boolean_t" -> "OcsfJson.bool(" + value + ")";
+            case "json_t" -> value;
+            default -> throw new IllegalStateException("no JSON for " + a.type());
+        };
+    }
+
+    private String elementFunction(EntityDef owner, AttributeDef a) {
+        return "v -> " + elementNode(owner, a, "v");
+    }
+
+    private String emitRecordInterface() {
+        return banner + "package " + BASE_PACKAGE + ";\n\n"
+                + "import com.fasterxml.jackson.databind.node.ObjectNode;\n\n"
+                + "/** A generated OCSF record: an event class or an object. */\n"
+                + "public interface OcsfRecord {\n\n"
+                + "    /**\n"
+                + "     * This record as OCSF JSON: the same object Jackson writes for it (snake_case names, null\n"
+                + "     * attributes omitted), built directly from the components, without reflection.\n"
+                + "     */\n"
+                + "    ObjectNode toJson();\n"
+                + "}\n";
+    }
+
+    private String emitJsonHelper() {
+        return banner + "package " + BASE_PACKAGE + ";\n\n"
+                + "import com.fasterxml.jackson.databind.JsonNode;\n"
+                + "import com.fasterxml.jackson.databind.node.ArrayNode;\n"
+                + "import com.fasterxml.jackson.databind.node.JsonNodeFactory;\n"
+                + "import com.fasterxml.jackson.databind.node.ObjectNode;\n"
+                + "import java.util.List;\n"
+                + "import java.util.function.Function;\n\n"
+                + "/** The node factory calls of the generated {@code toJson()} methods. */\n"
+                + "public final class OcsfJson {\n\n"
+                + "    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;\n\n"
+                + "    private OcsfJson() {}\n\n"
+                + "    public static ObjectNode object() {\n        return NODES.objectNode();\n    }\n\n"
+                + "    public static JsonNode text(String value) {\n        return NODES.textNode(value);\n    }\n\n"
+                + "    public static JsonNode number(int value) {\n        return NODES.numberNode(value);\n    }\n\n"
+                + "    public static JsonNode number(long value) {\n        return NODES.numberNode(value);\n    }\n\n"
+                + "    public static JsonNode number(double value) {\n        return NODES.numberNode(value);\n    }\n\n"
+                + "    public static JsonNode bool(boolean value) {\n        return NODES.booleanNode(value);\n    }\n\n"
+                + "    /** A list as a JSON array; a null element is written as JSON null, as Jackson does. */\n"
+                + "    public static <T> ArrayNode array(List<T> values, Function<T, JsonNode> element) {\n"
+                + "        ArrayNode array = NODES.arrayNode(values.size());\n"
+                + "        for (T v : values) {\n"
+                + "            array.add(v == null ? NODES.nullNode() : element.apply(v));\n"
+                + "        }\n"
+                + "        return array;\n"
+                + "    }\n"
+                + "}\n";
     }
 
     // ---------------------------------------------------------------- schema constants

@@ -49,6 +49,8 @@ class OcsfCodegenTest {
         List<String> java = output.files().keySet().stream()
                 .filter(p -> p.endsWith(".java") && !p.endsWith("package-info.java")).toList();
         assertEquals(List.of(
+                JAVA + "OcsfJson.java",
+                JAVA + "OcsfRecord.java",
                 JAVA + "OcsfSchema.java",
                 JAVA + "enums/ActivityId.java",
                 JAVA + "enums/GadgetStateId.java",
@@ -226,6 +228,8 @@ class OcsfCodegenTest {
 
             assertEquals("pkg", widget.getMethod("package_").invoke(bound));
             assertEquals(mapper.readTree(json), mapper.readTree(mapper.writeValueAsString(bound)));
+            // toJson() builds the same JSON as Jackson, nested records and lists included.
+            assertEquals(mapper.readTree(json), mapper.readTree(widget.getMethod("toJson").invoke(bound).toString()));
             assertThrows(ValueInstantiationException.class,
                     () -> mapper.readValue("{\"state_id\":2}", widget)); // Off is a gadget-only state
 
@@ -234,7 +238,9 @@ class OcsfCodegenTest {
             Class<?> activity = loader.loadClass("io.protect.ocsf.model.enums.ThingActivityActivityId");
             Object builder = thing.getMethod("builder").invoke(null);
             builder.getClass().getMethod("activityId", activity).invoke(builder, activity.getMethod("of", int.class).invoke(null, 2));
-            JsonNode event = mapper.readTree(mapper.writeValueAsString(builder.getClass().getMethod("build").invoke(builder)));
+            Object built = builder.getClass().getMethod("build").invoke(builder);
+            JsonNode event = mapper.readTree(mapper.writeValueAsString(built));
+            assertEquals(event, mapper.readTree(thing.getMethod("toJson").invoke(built).toString()));
             assertEquals(mapper.readTree("{\"activity_id\":2,\"category_uid\":2,\"class_uid\":2007,\"type_uid\":200702}"),
                     event);
         }

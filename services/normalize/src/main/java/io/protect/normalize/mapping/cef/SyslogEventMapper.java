@@ -704,8 +704,8 @@ public final class SyslogEventMapper implements AlertMapper {
             return null;
         }
         Integer port = portTaken.map(t -> Integer.parseInt(t.text())).orElse(null);
-        ObjectNode ep = Json.MAPPER.valueToTree(OcsfParts.endpoint(ip, port,
-                ip == null ? Optional.empty() : enrichment.geoFor(ip, source)));
+        ObjectNode ep = OcsfParts.endpoint(ip, port,
+                ip == null ? Optional.empty() : enrichment.geoFor(ip, source)).toJson();
         if (host != null) {
             ep.put("hostname", host);
         }

@@ -139,17 +139,17 @@ public final class SuricataEventMapper implements AlertMapper {
             Integer srcPort = f.takeInt("src_port").orElse(null);
             Integer dstPort = f.takeInt("dest_port").orElse(null);
             if (srcIp != null) {
-                e.set("src_endpoint", Json.MAPPER.valueToTree(OcsfParts.endpoint(srcIp, srcPort, enrichment.geoFor(srcIp, true))));
+                e.set("src_endpoint", OcsfParts.endpoint(srcIp, srcPort, enrichment.geoFor(srcIp, true)).toJson());
                 observables.add(OcsfParts.observable("src_endpoint.ip", ObservableTypeId.IP_ADDRESS, srcIp, enrichment));
             }
             if (dstIp != null) {
-                e.set("dst_endpoint", Json.MAPPER.valueToTree(OcsfParts.endpoint(dstIp, dstPort, enrichment.geoFor(dstIp, false))));
+                e.set("dst_endpoint", OcsfParts.endpoint(dstIp, dstPort, enrichment.geoFor(dstIp, false)).toJson());
                 observables.add(OcsfParts.observable("dst_endpoint.ip", ObservableTypeId.IP_ADDRESS, dstIp, enrichment));
             }
             String proto = f.takeText("proto").orElse(null);
             String communityId = f.takeText("community_id").orElse(null);
             if (proto != null || communityId != null) {
-                e.set("connection_info", Json.MAPPER.valueToTree(OcsfParts.connectionInfo(proto, srcIp, dstIp, communityId)));
+                e.set("connection_info", OcsfParts.connectionInfo(proto, srcIp, dstIp, communityId).toJson());
             }
             f.takeText("app_proto").ifPresent(a -> e.put("app_protocol_name", a));
         }

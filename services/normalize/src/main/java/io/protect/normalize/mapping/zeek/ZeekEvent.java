@@ -159,10 +159,10 @@ final class ZeekEvent {
     /** Endpoints from known values. */
     void setEndpoints(ObjectNode target, String pathPrefix, String oh, Integer op, String rh, Integer rp) {
         if (oh != null || op != null) {
-            target.set("src_endpoint", Json.MAPPER.valueToTree(OcsfParts.endpoint(oh, op, enrichment.geoFor(oh, true))));
+            target.set("src_endpoint", OcsfParts.endpoint(oh, op, enrichment.geoFor(oh, true)).toJson());
         }
         if (rh != null || rp != null) {
-            target.set("dst_endpoint", Json.MAPPER.valueToTree(OcsfParts.endpoint(rh, rp, enrichment.geoFor(rh, false))));
+            target.set("dst_endpoint", OcsfParts.endpoint(rh, rp, enrichment.geoFor(rh, false)).toJson());
         }
         if (oh != null) {
             srcIp = oh;
@@ -194,7 +194,7 @@ final class ZeekEvent {
      */
     ObjectNode connectionInfo(ObjectNode target) {
         String proto = f.takeText("proto").orElse(null);
-        ObjectNode ci = Json.MAPPER.valueToTree(OcsfParts.connectionInfo(proto, srcIp, dstIp, null));
+        ObjectNode ci = OcsfParts.connectionInfo(proto, srcIp, dstIp, null).toJson();
         f.takeText("uid").ifPresent(u -> ci.put("uid", u));
         f.takeText("community_id").ifPresent(c -> ci.put("community_uid", c));
         Optional<JsonNode> lo = f.peek("local_orig").filter(JsonNode::isBoolean);

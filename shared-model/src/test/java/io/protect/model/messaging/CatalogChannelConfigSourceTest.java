@@ -1,0 +1,31 @@
+package io.protect.model.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.protect.model.kafka.EnvelopeSerializer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The channel configuration derived from the topic catalog. Faked: nothing. */
+class CatalogChannelConfigSourceTest {
+
+    private final Map<String, String> config = CatalogChannelConfigSource.build(
+            List.of(Channel.ALERTS_RAW_OUT, Channel.DEAD_LETTERS_OUT, Channel.ALERTS_RAW_IN));
+
+    @Test
+    void stageOutputsAreNotValidatedAgainOnTheProducingSide() {
+        assertEquals("false", config.get("mp.messaging.outgoing.alerts-raw-out." + EnvelopeSerializer.VALIDATE));
+        assertEquals("all", config.get("mp.messaging.outgoing.alerts-raw-out.acks"));
+        // The dead letter channel carries the original bytes with a byte-array serializer.
+        assertNull(config.get("mp.messaging.outgoing.dead-letters-out." + EnvelopeSerializer.VALIDATE));
+    }
+
+    @Test
+    void incomingChannelsReceiveAPollAtATimeAndStopOnANack() {
+        assertEquals("true", config.get("mp.messaging.incoming.alerts-raw-in.batch"));
+        assertEquals("fail", config.get("mp.messaging.incoming.alerts-raw-in.failure-strategy"));
+        assertEquals(Channel.ALERTS_RAW_IN.topic().topicName(), config.get("mp.messaging.incoming.alerts-raw-in.topic"));
+    }
+}
