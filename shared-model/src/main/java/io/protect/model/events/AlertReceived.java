@@ -1,5 +1,6 @@
 package io.protect.model.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -12,4 +13,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param alert        the sensor's alert, unchanged (parsed into JSON for line formats)
  */
 public record AlertReceived(String sourceFormat, String assetId, String sourceIp, ObjectNode alert) {
+
+    /**
+     * Reads the payload of an AlertReceived envelope whose data has passed its schema, taking the
+     * alert node as it is rather than copying it the way binding with Jackson would.
+     */
+    public static AlertReceived from(JsonNode data) {
+        JsonNode alert = data.path("alert");
+        if (!alert.isObject()) {
+            throw new IllegalArgumentException("AlertReceived.alert must be a JSON object, got " + alert.getNodeType());
+        }
+        return new AlertReceived(text(data, "sourceFormat"), text(data, "assetId"), text(data, "sourceIp"),
+                (ObjectNode) alert);
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode v = data.get(field);
+        return v != null && v.isTextual() ? v.textValue() : null;
+    }
 }

@@ -3,7 +3,6 @@ package io.protect.enrich.messaging;
 import io.protect.model.events.AlertReceived;
 import io.protect.enrich.service.EnrichmentService;
 import io.protect.model.catalog.Topic;
-import io.protect.model.envelope.EnvelopeCodec;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.EventType;
@@ -56,8 +55,8 @@ public class AlertEnrichmentConsumer {
             throw new PermanentFailure("enrich expects " + EventType.ALERT_RECEIVED.wireName() + " events, got "
                     + envelope.eventType());
         }
-        AlertReceived alert = EnvelopeCodec.payload(envelope, AlertReceived.class);
+        AlertReceived alert = AlertReceived.from(envelope.data());
         return enrichment.enrich(envelope.tenant().tenantId(), alert)
-                .map(enriched -> envelopes.advance(envelope, EventType.ALERT_ENRICHED, enriched));
+                .map(enriched -> envelopes.advance(envelope, EventType.ALERT_ENRICHED, enriched.toJson()));
     }
 }

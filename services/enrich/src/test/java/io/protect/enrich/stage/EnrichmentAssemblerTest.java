@@ -3,6 +3,7 @@ package io.protect.enrich.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,5 +68,18 @@ class EnrichmentAssemblerTest {
         AlertReceived keyed = scan("asset-from-ingest");
         assertEquals("asset-from-ingest", EnrichmentAssembler.assemble(keyed, observables(keyed), Map.of(), List.of(),
                 LookupResult.found(Optional.of(WEB)), LookupResult.<UserContext>none()).assetId());
+    }
+
+    @Test
+    void thePayloadJsonIsWhatTheMapperWritesWithTheAlertNotCopied() throws IOException {
+        AlertReceived in = scan(null);
+        for (AlertEnriched out : List.of(
+                EnrichmentAssembler.assemble(in, observables(in), null, List.of(), LookupResult.unavailable(),
+                        LookupResult.<UserContext>unavailable()),
+                EnrichmentAssembler.assemble(in, observables(in), Map.of(), List.of(),
+                        LookupResult.found(Optional.of(WEB)), LookupResult.<UserContext>none()))) {
+            assertEquals(Json.MAPPER.valueToTree(out), out.toJson());
+            assertSame(out.alert(), out.toJson().get("alert"));
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.EventType;
-import io.protect.model.json.Json;
 import io.protect.model.messaging.Channel;
 import io.protect.model.events.AlertNormalized;
 import io.protect.score.stage.HeuristicModel;
@@ -51,7 +50,7 @@ public class ScoreConsumer {
                 throw new PermanentFailure("expected an " + EventType.ALERT_NORMALIZED.wireName() + " event, got " + in.eventType());
             }
             var scored = stage.score(AlertNormalized.from(in.data()));
-            EventEnvelope out = envelopeFactory.advance(in, EventType.ALERT_SCORED, Json.MAPPER.valueToTree(scored));
+            EventEnvelope out = envelopeFactory.advance(in, EventType.ALERT_SCORED, scored.toJson());
             return emitter.sendMessage(Outbound.to(Topic.SECURITY_ML_PREDICTIONS, out));
         });
     }
