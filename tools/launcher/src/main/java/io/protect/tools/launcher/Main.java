@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.tools.devservices.LocalInfra;
+import io.protect.tools.launcher.bench.Bench;
+import io.protect.tools.launcher.bench.BenchOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The launcher's commands (run through {@code ./protect}): {@code demo [--exit] [--count N]},
- * {@code up}, {@code down}, {@code status}. State of a background stack ({@code up}) is kept in
+ * {@code up}, {@code down}, {@code status}, {@code bench [--quick] [--rate N] [--out DIR]}. State of a background stack ({@code up}) is kept in
  * {@code .protect/stack.json} so that {@code down} can stop exactly what {@code up} started.
  */
 public final class Main {
@@ -33,8 +35,10 @@ public final class Main {
             case "up" -> up(root);
             case "down" -> down(root);
             case "status" -> status(root);
+            case "bench" -> bench(root, args);
             default -> {
-                OUT.println("usage: ./protect demo [--exit] [--count N] | up | down | status | infra up|down|status|env");
+                OUT.println("usage: ./protect demo [--exit] [--count N] | up | down | status | bench [--quick] [--rate N]"
+                        + " [--out DIR] | infra up|down|status|env");
                 yield command.equals("help") ? 0 : 2;
             }
         };
@@ -70,6 +74,29 @@ public final class Main {
         OUT.println("Press Ctrl-C to stop everything.");
         awaitForever();
         return 0;
+    }
+
+    /**
+     * The benchmark (see {@link Bench}): its own fresh infrastructure under {@code .protect/bench-infra}
+     * on free ports, the services on their default ports; non-zero when an alert was lost.
+     */
+    private static int bench(Path root, String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(java.util.Arrays.copyOfRange(args, 1, args.length), root);
+        } catch (IllegalArgumentException e) {
+            OUT.println("protect: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return new Bench(root, root.resolve(".protect"), options, Stack.defaultPorts(), serviceEnv(root), OUT).run()
+                    .exitCode();
+        } catch (Exception e) {
+            OUT.println();
+            OUT.println("!!! BENCHMARK FAILED: " + e.getMessage());
+            e.printStackTrace(OUT);
+            return 1;
+        }
     }
 
     private static int up(Path root) throws IOException {

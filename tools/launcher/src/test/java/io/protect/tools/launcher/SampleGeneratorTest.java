@@ -45,6 +45,30 @@ class SampleGeneratorTest {
     }
 
     @Test
+    void mixedSourcesCarryTheSignatureFieldsOfTheirFormat() {
+        List<SampleGenerator.Generated> alerts = new SampleGenerator(42, START).mixedSources(1_000);
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (SampleGenerator.Generated g : alerts) {
+            counts.merge(g.sourceFormat(), 1L, Long::sum);
+            ObjectNode a = g.alert();
+            assertTrue(!g.sourceIp().isBlank(), "no source IP: " + a);
+            switch (g.sourceFormat()) {
+                case "suricata" -> assertEquals("alert", a.path("event_type").asText());
+                case "generic" -> assertTrue(a.path("message").isTextual() && !a.has("event_type"), a.toString());
+                case "okta" -> assertTrue(a.path("eventType").isTextual() && a.path("uuid").isTextual()
+                        && a.path("published").isTextual() && a.path("actor").isObject(), a.toString());
+                case "cloudtrail" -> assertTrue(a.path("eventVersion").isTextual() && a.path("awsRegion").isTextual()
+                        && a.path("eventType").asText().startsWith("Aws") && !a.has("uuid"), a.toString());
+                case "zeek" -> assertTrue(a.path("ts").isNumber() && a.path("uid").asText().matches("C[0-9A-Za-z]{8,24}")
+                        && a.has("id.orig_h") && !a.has("event_type"), a.toString());
+                default -> throw new AssertionError("unexpected format " + g.sourceFormat());
+            }
+        }
+        assertEquals(5, counts.size(), counts.toString());
+        assertTrue(counts.get("suricata") > 350 && counts.get("suricata") < 550, counts.toString());
+    }
+
+    @Test
     void metricsAreSummedWithOrWithoutExemplars() {
         String text = """
                 # TYPE protect_stage_processed_total counter
