@@ -55,10 +55,20 @@ public class StageRunner {
      * the poll has been acknowledged.
      */
     public Uni<Void> runBatch(String stage, Message<List<byte[]>> batch, Function<EventEnvelope, Uni<Void>> handler) {
+        return runBatch(stage, batch, CONCURRENCY, handler);
+    }
+
+    /**
+     * As {@link #runBatch(String, Message, Function)}, with at most {@code concurrency} records in
+     * flight: for a handler that waits on a bounded resource (a connection pool), so that a poll
+     * queues on the stage rather than times out in the pool.
+     */
+    public Uni<Void> runBatch(String stage, Message<List<byte[]>> batch, int concurrency,
+            Function<EventEnvelope, Uni<Void>> handler) {
         List<Message<byte[]>> records = records(batch);
         long start = System.nanoTime();
         return Multi.createFrom().iterable(records)
-                .onItem().transformToUni(record -> runOne(stage, record, start, handler)).merge(CONCURRENCY)
+                .onItem().transformToUni(record -> runOne(stage, record, start, handler)).merge(concurrency)
                 .collect().last()
                 .onItem().transformToUni(done -> Uni.createFrom().completionStage(batch.ack()))
                 .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));

@@ -14,6 +14,14 @@ public interface EnrichConfig {
     /** The local threat intelligence store. */
     Intel intel();
 
+    /**
+     * Alerts of one Kafka poll enriched at once. A cache miss waits for a database connection, so
+     * this is sized to the reactive pool ({@code quarkus.datasource.reactive.max-size}): more would
+     * only queue in the pool, where a wait counts against the lookup's timeout.
+     */
+    @WithDefault("16")
+    int lookupConcurrency();
+
     /** GeoIP and ASN data. */
     interface Geo {
         /**

@@ -1,6 +1,7 @@
 package io.protect.enrich.messaging;
 
 import io.protect.model.events.AlertReceived;
+import io.protect.enrich.config.EnrichConfig;
 import io.protect.enrich.service.EnrichmentService;
 import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EnvelopeFactory;
@@ -39,13 +40,16 @@ public class AlertEnrichmentConsumer {
     EnvelopeFactory envelopes;
 
     @Inject
+    EnrichConfig config;
+
+    @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_ENHANCED_OUT_NAME)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
     MutinyEmitter<EventEnvelope> emitter;
 
     @Incoming(Channel.ALERTS_RAW_IN_NAME)
     public Uni<Void> consume(Message<List<byte[]>> batch) {
-        return runner.runBatch(STAGE, batch, envelope -> enrich(envelope)
+        return runner.runBatch(STAGE, batch, config.lookupConcurrency(), envelope -> enrich(envelope)
                 .chain(out -> emitter.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_ENHANCED, out))));
     }
 
