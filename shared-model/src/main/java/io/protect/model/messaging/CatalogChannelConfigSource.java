@@ -25,13 +25,24 @@ public class CatalogChannelConfigSource implements ConfigSource {
     private final Map<String, String> properties;
 
     public CatalogChannelConfigSource(java.util.Collection<Channel> channels) {
-        this.properties = build(channels);
+        this(channels, false);
+    }
+
+    /** @param tracing whether the connector traces every record (see CatalogChannelConfigSourceFactory) */
+    public CatalogChannelConfigSource(java.util.Collection<Channel> channels, boolean tracing) {
+        this.properties = build(channels, tracing);
     }
 
     static Map<String, String> build(java.util.Collection<Channel> channels) {
+        return build(channels, false);
+    }
+
+    static Map<String, String> build(java.util.Collection<Channel> channels, boolean tracing) {
         Map<String, String> p = new LinkedHashMap<>();
         for (Channel channel : channels) {
             String prefix = "mp.messaging." + channel.direction().configSegment() + "." + channel.channelName() + ".";
+            // Off by default: Outbound writes the traceparent header from the envelope instead.
+            p.put(prefix + "tracing-enabled", Boolean.toString(tracing));
             // SmallRye requires a connector per configured channel; Kafka is the only one we use.
             p.put(prefix + "connector", "smallrye-kafka");
             p.put(prefix + "topic", channel.topic().topicName());

@@ -17,6 +17,15 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
     /** The property a service uses to list its channels. */
     public static final String CHANNELS_PROPERTY = "protect.messaging.channels";
 
+    /**
+     * Whether the Kafka connector makes an OpenTelemetry span for every record consumed and produced
+     * (default {@code false}). The W3C {@code traceparent} header is written from each event's
+     * envelope either way, so a trace crosses every topic; per-record spans are only worth their
+     * cost (a span, its context and its export for every record at every hop) when a collector
+     * samples them.
+     */
+    public static final String TRACING_PROPERTY = "protect.messaging.tracing";
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue listed = context.getValue(CHANNELS_PROPERTY);
@@ -32,6 +41,8 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
                                 + java.util.Arrays.stream(Channel.values()).map(Channel::channelName).toList())));
             }
         }
-        return List.of(new CatalogChannelConfigSource(channels));
+        ConfigValue tracing = context.getValue(TRACING_PROPERTY);
+        boolean traced = tracing != null && tracing.getValue() != null && Boolean.parseBoolean(tracing.getValue().trim());
+        return List.of(new CatalogChannelConfigSource(channels, traced));
     }
 }

@@ -28,4 +28,12 @@ class CatalogChannelConfigSourceTest {
         assertEquals("fail", config.get("mp.messaging.incoming.alerts-raw-in.failure-strategy"));
         assertEquals(Channel.ALERTS_RAW_IN.topic().topicName(), config.get("mp.messaging.incoming.alerts-raw-in.topic"));
     }
+
+    @Test
+    void perRecordTracingIsOptIn() {
+        assertEquals("false", config.get("mp.messaging.incoming.alerts-raw-in.tracing-enabled"));
+        assertEquals("false", config.get("mp.messaging.outgoing.alerts-raw-out.tracing-enabled"));
+        Map<String, String> traced = CatalogChannelConfigSource.build(List.of(Channel.ALERTS_RAW_IN), true);
+        assertEquals("true", traced.get("mp.messaging.incoming.alerts-raw-in.tracing-enabled"));
+    }
 }

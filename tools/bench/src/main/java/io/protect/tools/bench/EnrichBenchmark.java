@@ -141,6 +141,11 @@ public class EnrichBenchmark {
                     }
                 };
             }
+
+            @Override
+            public int lookupConcurrency() {
+                return 16;
+            }
         };
     }
 }
