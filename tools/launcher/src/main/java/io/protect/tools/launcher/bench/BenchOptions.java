@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param latencyBatch   alerts per request in the latency phase (a batch every latencyBatch/rate s)
  * @param senders        concurrent senders of the closed loop
  * @param batch          alerts per request in the closed loop
- * @param drainTimeout   how long to wait after a phase for every sent event to be stored or dead-lettered
+ * @param drainTimeout   after a phase, how long the stored and dead-lettered count may stand still before
+ *                       the wait for every sent event is given up
  */
 public record BenchOptions(boolean quick, Path outDir, int baselineRecords, Duration warmup, Duration throughput,
         Duration latency, int rate, int latencyBatch, int senders, int batch, Duration drainTimeout) {
@@ -44,10 +45,10 @@ public record BenchOptions(boolean quick, Path outDir, int baselineRecords, Dura
             quick |= a.equals("--quick");
         }
         BenchOptions o = quick
-                ? new BenchOptions(true, root.resolve("target/bench"), 200_000, Duration.ofSeconds(5),
-                        Duration.ofSeconds(20), Duration.ofSeconds(20), 2_000, 50, 4, 100, Duration.ofSeconds(60))
-                : new BenchOptions(false, root.resolve("target/bench"), 1_000_000, Duration.ofSeconds(15),
-                        Duration.ofSeconds(180), Duration.ofSeconds(180), 2_000, 50, 4, 100, Duration.ofSeconds(180));
+                ? new BenchOptions(true, root.resolve("target/bench"), 200_000, Duration.ofSeconds(10),
+                        Duration.ofSeconds(20), Duration.ofSeconds(10), 2_000, 50, 4, 100, Duration.ofSeconds(30))
+                : new BenchOptions(false, root.resolve("target/bench"), 1_000_000, Duration.ofSeconds(30),
+                        Duration.ofSeconds(180), Duration.ofSeconds(120), 2_000, 50, 4, 100, Duration.ofSeconds(60));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quick") || a.equals("bench")) {
