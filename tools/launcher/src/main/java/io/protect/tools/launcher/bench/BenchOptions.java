@@ -18,11 +18,12 @@ import java.time.Duration;
  * @param latencyBatch   alerts per request in the latency phase (a batch every latencyBatch/rate s)
  * @param senders        concurrent senders of the closed loop
  * @param batch          alerts per request in the closed loop
+ * @param profile        whether to take a CPU flame graph of each service during the throughput phase
  * @param drainTimeout   after a phase, how long the stored and dead-lettered count may stand still before
  *                       the wait for every sent event is given up
  */
 public record BenchOptions(boolean quick, Path outDir, int baselineRecords, Duration warmup, Duration throughput,
-        Duration latency, int rate, int latencyBatch, int senders, int batch, Duration drainTimeout) {
+        Duration latency, int rate, int latencyBatch, int senders, int batch, Duration drainTimeout, boolean profile) {
 
     public BenchOptions {
         if (rate <= 0 || latencyBatch <= 0 || senders <= 0 || batch <= 0 || baselineRecords <= 0) {
@@ -34,24 +35,26 @@ public record BenchOptions(boolean quick, Path outDir, int baselineRecords, Dura
     }
 
     /** The usage line of {@code ./protect bench}. */
-    public static final String USAGE = "./protect bench [--quick] [--rate N] [--out DIR] [--baseline-records N]"
+    public static final String USAGE = "./protect bench [--quick] [--profile] [--rate N] [--out DIR] [--baseline-records N]"
             + " [--warmup-seconds N] [--throughput-seconds N] [--latency-seconds N] [--senders N] [--batch N]"
             + " [--drain-seconds N]";
 
     /** Reads the command line after {@code bench}; relative paths are taken from {@code root}. */
     public static BenchOptions parse(String[] args, Path root) {
         boolean quick = false;
+        boolean profile = false;
         for (String a : args) {
             quick |= a.equals("--quick");
+            profile |= a.equals("--profile");
         }
         BenchOptions o = quick
                 ? new BenchOptions(true, root.resolve("target/bench"), 200_000, Duration.ofSeconds(10),
-                        Duration.ofSeconds(20), Duration.ofSeconds(10), 2_000, 50, 4, 100, Duration.ofSeconds(30))
+                        Duration.ofSeconds(20), Duration.ofSeconds(10), 2_000, 50, 4, 100, Duration.ofSeconds(30), profile)
                 : new BenchOptions(false, root.resolve("target/bench"), 1_000_000, Duration.ofSeconds(30),
-                        Duration.ofSeconds(180), Duration.ofSeconds(120), 2_000, 50, 4, 100, Duration.ofSeconds(60));
+                        Duration.ofSeconds(180), Duration.ofSeconds(120), 2_000, 50, 4, 100, Duration.ofSeconds(60), profile);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--quick") || a.equals("bench")) {
+            if (a.equals("--quick") || a.equals("--profile") || a.equals("bench")) {
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -95,7 +98,7 @@ public record BenchOptions(boolean quick, Path outDir, int baselineRecords, Dura
             Duration drain) {
         // Below 50 events/s a batch of 50 would wait a second or more: smaller batches keep the rate smooth.
         int latBatch = Math.max(1, Math.min(50, r / 40));
-        return new BenchOptions(quick, out, records, warm, tp, lat, r, latBatch, s, b, drain);
+        return new BenchOptions(quick, out, records, warm, tp, lat, r, latBatch, s, b, drain, profile);
     }
 
     private static int positive(String option, String value) {

@@ -53,6 +53,21 @@ class BenchOptionsTest {
     }
 
     @Test
+    void profilingIsAFlagAnywhereOnTheLineAndOffByDefault() {
+        assertEquals(false, BenchOptions.parse(new String[] {"--quick"}, ROOT).profile());
+        BenchOptions o = BenchOptions.parse(new String[] {"--rate", "100", "--profile", "--quick"}, ROOT);
+        assertEquals(true, o.profile());
+        assertEquals(100, o.rate());
+        assertEquals(true, o.quick());
+    }
+
+    @Test
+    void aFlameGraphIsNamedAfterItsProcess() {
+        assertEquals("flame-normalize.html", FlameGraphs.fileName("normalize"));
+        assertEquals("flame-kafka__infra_host_JVM_.html", FlameGraphs.fileName("kafka (infra host JVM)"));
+    }
+
+    @Test
     void aLowRateSendsSmallerBatchesAtLeastOne() {
         BenchOptions o = BenchOptions.parse(new String[] {"--rate", "10"}, ROOT);
         assertEquals(1, o.latencyBatch());
