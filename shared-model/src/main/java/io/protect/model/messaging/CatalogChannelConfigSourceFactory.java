@@ -26,6 +26,15 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
      */
     public static final String TRACING_PROPERTY = "protect.messaging.tracing";
 
+    /** Producer {@code linger.ms} of every outgoing channel (default 20). */
+    public static final String LINGER_PROPERTY = "protect.messaging.linger-ms";
+
+    /** Consumer {@code fetch.min.bytes} of every incoming channel (default 65536). */
+    public static final String FETCH_MIN_BYTES_PROPERTY = "protect.messaging.fetch-min-bytes";
+
+    /** Consumer {@code fetch.max.wait.ms} of every incoming channel (default 20). */
+    public static final String FETCH_MAX_WAIT_PROPERTY = "protect.messaging.fetch-max-wait-ms";
+
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue listed = context.getValue(CHANNELS_PROPERTY);
@@ -41,8 +50,34 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
                                 + java.util.Arrays.stream(Channel.values()).map(Channel::channelName).toList())));
             }
         }
-        ConfigValue tracing = context.getValue(TRACING_PROPERTY);
-        boolean traced = tracing != null && tracing.getValue() != null && Boolean.parseBoolean(tracing.getValue().trim());
-        return List.of(new CatalogChannelConfigSource(channels, traced));
+        CatalogChannelConfigSource.Tuning defaults = CatalogChannelConfigSource.Tuning.DEFAULT;
+        String tracing = value(context, TRACING_PROPERTY);
+        CatalogChannelConfigSource.Tuning tuning = new CatalogChannelConfigSource.Tuning(
+                tracing != null && Boolean.parseBoolean(tracing),
+                number(context, LINGER_PROPERTY, defaults.lingerMs()),
+                number(context, FETCH_MIN_BYTES_PROPERTY, defaults.fetchMinBytes()),
+                number(context, FETCH_MAX_WAIT_PROPERTY, defaults.fetchMaxWaitMs()));
+        return List.of(new CatalogChannelConfigSource(channels, tuning));
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue v = context.getValue(name);
+        return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue().trim();
+    }
+
+    private static int number(ConfigSourceContext context, String name, int fallback) {
+        String v = value(context, name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a non-negative integer, not '" + v + "'");
+        }
     }
 }
