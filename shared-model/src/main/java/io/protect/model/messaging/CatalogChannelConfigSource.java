@@ -24,45 +24,24 @@ public class CatalogChannelConfigSource implements ConfigSource {
 
     private final Map<String, String> properties;
 
-    /**
-     * How the stages trade latency for batching, the same for every channel of a service.
-     *
-     * @param tracing        whether the connector traces every record (see CatalogChannelConfigSourceFactory)
-     * @param lingerMs       how long a producer waits to fill a batch ({@code linger.ms})
-     * @param fetchMinBytes  how much a consumer's fetch waits for ({@code fetch.min.bytes})
-     * @param fetchMaxWaitMs how long it waits for that at most ({@code fetch.max.wait.ms})
-     */
-    public record Tuning(boolean tracing, int lingerMs, int fetchMinBytes, int fetchMaxWaitMs) {
-        /**
-         * Per-record tracing off; producers linger up to 20 ms and fetches wait up to 20 ms for 64 KiB.
-         * Against Kafka's defaults (5 ms, 1 byte) this fills batches of tens of records instead of
-         * one or two, which is what most of every stage's Kafka CPU went into: in the same hour on
-         * the same two cores, three ./protect bench --quick runs stored 190-288 events/s (median
-         * 255) against 151-158, and at 50 events/s p50/p99 ingest to store fell from 216/385 ms to
-         * 126/303 ms, the machine being less busy. The knobs are protect.messaging.linger-ms,
-         * fetch-min-bytes and fetch-max-wait-ms.
-         */
-        public static final Tuning DEFAULT = new Tuning(false, 20, 65536, 20);
-    }
-
     public CatalogChannelConfigSource(java.util.Collection<Channel> channels) {
-        this(channels, Tuning.DEFAULT);
+        this(channels, MessagingTuning.DEFAULT);
     }
 
-    public CatalogChannelConfigSource(java.util.Collection<Channel> channels, Tuning tuning) {
+    public CatalogChannelConfigSource(java.util.Collection<Channel> channels, MessagingTuning tuning) {
         this.properties = build(channels, tuning);
     }
 
     static Map<String, String> build(java.util.Collection<Channel> channels) {
-        return build(channels, Tuning.DEFAULT);
+        return build(channels, MessagingTuning.DEFAULT);
     }
 
     static Map<String, String> build(java.util.Collection<Channel> channels, boolean tracing) {
-        return build(channels, new Tuning(tracing, Tuning.DEFAULT.lingerMs(), Tuning.DEFAULT.fetchMinBytes(),
-                Tuning.DEFAULT.fetchMaxWaitMs()));
+        return build(channels, new MessagingTuning(tracing, MessagingTuning.DEFAULT.lingerMs(), MessagingTuning.DEFAULT.fetchMinBytes(),
+                MessagingTuning.DEFAULT.fetchMaxWaitMs()));
     }
 
-    static Map<String, String> build(java.util.Collection<Channel> channels, Tuning tuning) {
+    static Map<String, String> build(java.util.Collection<Channel> channels, MessagingTuning tuning) {
         boolean tracing = tuning.tracing();
         Map<String, String> p = new LinkedHashMap<>();
         for (Channel channel : channels) {

@@ -50,9 +50,9 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
                                 + java.util.Arrays.stream(Channel.values()).map(Channel::channelName).toList())));
             }
         }
-        CatalogChannelConfigSource.Tuning defaults = CatalogChannelConfigSource.Tuning.DEFAULT;
+        MessagingTuning defaults = MessagingTuning.DEFAULT;
         String tracing = value(context, TRACING_PROPERTY);
-        CatalogChannelConfigSource.Tuning tuning = new CatalogChannelConfigSource.Tuning(
+        MessagingTuning tuning = new MessagingTuning(
                 tracing != null && Boolean.parseBoolean(tracing),
                 number(context, LINGER_PROPERTY, defaults.lingerMs()),
                 number(context, FETCH_MIN_BYTES_PROPERTY, defaults.fetchMinBytes()),

@@ -43,7 +43,7 @@ class CatalogChannelConfigSourceTest {
         assertEquals("65536", config.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
         assertEquals("20", config.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));
         Map<String, String> tuned = CatalogChannelConfigSource.build(List.of(Channel.ALERTS_RAW_OUT, Channel.ALERTS_RAW_IN),
-                new CatalogChannelConfigSource.Tuning(false, 5, 1, 500));
+                new MessagingTuning(false, 5, 1, 500));
         assertEquals("5", tuned.get("mp.messaging.outgoing.alerts-raw-out.linger.ms"));
         assertEquals("1", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
         assertEquals("500", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));

@@ -3,7 +3,7 @@ package io.protect.tools.launcher.bench;
 import io.protect.model.catalog.CatalogProfile;
 import io.protect.model.catalog.Topic;
 import io.protect.model.catalog.TopicSpec;
-import io.protect.model.messaging.CatalogChannelConfigSource;
+import io.protect.model.messaging.MessagingTuning;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,7 +28,7 @@ final class BaselineRunner {
     static final String TOPIC = "bench.alerts.raw";
     /** What the services' producers use (the catalog's channel configuration): acks=all, idempotence, lz4, linger. */
     static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "compression.type=lz4",
-            "linger.ms=" + CatalogChannelConfigSource.Tuning.DEFAULT.lingerMs());
+            "linger.ms=" + MessagingTuning.DEFAULT.lingerMs());
 
     private final Path classpathFile;
     private final Path outDir;
