@@ -114,7 +114,7 @@ public class StageRunner {
                             for (int i = 0; i < prepared.size(); i++) {
                                 R row = prepared.get(i);
                                 Message<byte[]> record = preparedRecords.get(i);
-                                one.add(Uni.createFrom().deferred(() -> runWrite(stage, record, start, row, writeOne)));
+                                one.add(Uni.createFrom().deferred(() -> runOne(stage, record, start, envelope -> writeOne.apply(row))));
                             }
                             return Multi.createFrom().iterable(one).onItem().transformToUniAndConcatenate(u -> u)
                                     .collect().last().replaceWithVoid();
@@ -123,16 +123,6 @@ public class StageRunner {
         return Uni.join().all(rejected).andFailFast()
                 .onItem().transformToUni(done -> Uni.createFrom().completionStage(batch.ack()))
                 .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(batch.nack(e)));
-    }
-
-    private <R> Uni<Void> runWrite(String stage, Message<byte[]> record, long start, R row, Function<R, Uni<Void>> writeOne) {
-        EventEnvelope envelope = decode(record);
-        return attempt(stage, e -> writeOne.apply(row), envelope, 1)
-                .onItem().invoke(() -> metrics.processed(stage, start))
-                .onFailure(Exhausted.class).recoverWithUni(f -> {
-                    Exhausted x = (Exhausted) f;
-                    return deadLetter(stage, record, failure(stage, x.getCause(), x.attempts, envelope));
-                });
     }
 
     /** One record: decode, handle with retries, dead-letter what cannot be handled. Fails only if the DLQ does. */

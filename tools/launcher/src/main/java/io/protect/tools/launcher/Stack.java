@@ -1,6 +1,7 @@
 package io.protect.tools.launcher;
 
 import io.protect.tools.devservices.LocalInfra;
+import io.protect.tools.launcher.bench.ProcStat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -184,21 +185,8 @@ public final class Stack implements AutoCloseable {
     /** Resident memory of each running service, in MiB, read from /proc (Linux). */
     public Map<Service, Long> rssMiB() {
         Map<Service, Long> rss = new EnumMap<>(Service.class);
-        processes.forEach((s, p) -> readRssKiB(p.pid()).ifPresent(kib -> rss.put(s, kib / 1024)));
+        processes.forEach((s, p) -> ProcStat.rssKiB(p.pid()).ifPresent(kib -> rss.put(s, kib / 1024)));
         return rss;
-    }
-
-    static java.util.Optional<Long> readRssKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return java.util.Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // Not Linux, or the process is gone.
-        }
-        return java.util.Optional.empty();
     }
 
     /** Stops every service (SIGTERM, then SIGKILL after 20 s). */
