@@ -35,7 +35,8 @@ class BenchHarnessIT {
         Path out = work.resolve("report");
         BenchOptions options = BenchOptions.parse(new String[] {"--quick", "--out", out.toString(),
             "--baseline-records", "5000", "--warmup-seconds", "2", "--throughput-seconds", "4", "--latency-seconds", "4",
-            "--rate", "50", "--senders", "2", "--batch", "20", "--drain-seconds", "60"}, root);
+            "--rate", "50", "--senders", "2", "--batch", "20", "--drain-seconds", "60", "--idle-seconds", "2",
+            "--no-jit"}, root);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, freePort());
@@ -70,7 +71,7 @@ class BenchHarnessIT {
 
         String[] lines = printed.toString(StandardCharsets.UTF_8).strip().split("\\R");
         String last = lines[lines.length - 1];
-        assertTrue(last.matches("bench: pipeline \\d+ ev/s baseline \\d+ rec/s ratio \\d+\\.\\d{2} p99 \\d+ ms lost 0"),
+        assertTrue(last.matches("bench: pipeline \\d+ ev/s baseline \\d+ rec/s ratio \\d+\\.\\d{3} p99 \\d+ ms lost 0"),
                 "last line: " + last);
         // Everything the run started is gone: no service or infrastructure process is left under this JVM.
         assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(),

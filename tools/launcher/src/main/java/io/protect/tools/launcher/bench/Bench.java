@@ -91,6 +91,14 @@ public final class Bench {
                 // Already shutting down: the hook runs anyway.
             }
         }
+        if (options.jit()) {
+            // With the stack stopped, so that the two JMH runs have the machine to themselves.
+            step("C1 only against C1 + C2: the stages' logic under JMH, once each way");
+            List<JitFactor.Result> jit = JitFactor.measure(root, outDir, out);
+            jit.forEach(j -> out.printf("  %s: %.2f µs with C1 only, %.2f µs with C1 + C2 (%.1f×)%n", j.benchmark(),
+                    j.c1Micros(), j.c2Micros(), j.factor()));
+            report = report.withJit(jit);
+        }
         // Reported once everything is stopped, so that the summary's last line is the output's last line.
         return write(report.withWallSeconds((System.nanoTime() - t0) / 1e9), outDir);
     }
@@ -157,11 +165,18 @@ public final class Bench {
 
                 step("throughput: closed loop, " + options.senders() + " senders × " + options.batch() + " alerts, "
                         + options.throughput().toSeconds() + " s");
+                Map<String, String> metricsUrls = new LinkedHashMap<>();
+                for (Service s : Service.values()) {
+                    metricsUrls.put(s.serviceName(), stack.url(s) + "/q/metrics");
+                }
+                ClientMetrics.Snapshot clientsBefore = ClientMetrics.read(metricsUrls);
                 sampler.phase("throughput");
                 Optional<FlameGraphs> flames = startFlameGraphs(stack, outDir);
                 Instant tpStart = Instant.now();
                 LoadGenerator.Result tp = load.closedLoop(batches, options.senders(), options.throughput(), backlog::open);
                 Instant tpEnd = Instant.now();
+                // Read before the drain: the clients' averages cover their last sample windows.
+                ClientMetrics.Snapshot clients = ClientMetrics.read(metricsUrls).since(clientsBefore);
                 sampler.phase("drain");
                 double tpDrain = drain(store, kafka, load);
                 long tpStored = store.storedBetween(tpStart, tpEnd);
@@ -218,6 +233,12 @@ public final class Bench {
                 notes.add("ProducerPerformance sends unkeyed records (sticky partitioner); ingest keys each alert by "
                         + "tenant and source IP. Every process of the run shares the same " + cores() + " cores.");
 
+                if (!options.idle().isZero()) {
+                    step("idle: " + options.idle().toSeconds() + " s without traffic");
+                    sampler.phase("idle");
+                    Thread.sleep(options.idle().toMillis());
+                }
+
                 step("accounting");
                 sampler.phase("end");
                 BenchReport.Accounting accounting = new BenchReport.Accounting(load.acceptedTotal(), store.count(),
@@ -240,7 +261,8 @@ public final class Bench {
                                 storedPerSec / producer.recordsPerSec(), tp.failedRequests(), tpDrain),
                         new BenchReport.Latency(options.rate(), latSeconds, lat.accepted(), lat.accepted() / latSeconds,
                                 lat.skippedBatches(), lat.failedRequests(), toStore, toWs, latDrain),
-                        Sampler.processUse(samples, BenchReport.CPU_PHASES), accounting, timeline, notes);
+                        Sampler.processUse(samples, BenchReport.CPU_PHASES), clients.clients(), clients.polls(), List.of(),
+                        accounting, timeline, notes);
             }
         }
     }

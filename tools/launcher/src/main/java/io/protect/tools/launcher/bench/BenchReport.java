@@ -15,12 +15,16 @@ import java.util.Map;
  * @param throughput the closed-loop phase
  * @param latency    the fixed-rate phase
  * @param processes  CPU and memory per process
+ * @param clients    the services' Kafka clients at the end of the throughput phase: batch sizes, records per request
+ * @param polls      the stages' polls during the throughput phase: records per poll
+ * @param jit        the stages' logic with C1 only against C1 and C2 (JMH); empty when not measured
  * @param accounting what was sent, stored and dead-lettered over the whole run
  * @param timeline   one point per second, for the chart and the JSON
  * @param notes      what a reader must know to trust (or not) the numbers
  */
 public record BenchReport(Setup setup, Baseline baseline, Throughput throughput, Latency latency,
-        List<ProcessUse> processes, Accounting accounting, List<TimelinePoint> timeline, List<String> notes) {
+        List<ProcessUse> processes, List<ClientMetrics.Client> clients, List<ClientMetrics.Polls> polls,
+        List<JitFactor.Result> jit, Accounting accounting, List<TimelinePoint> timeline, List<String> notes) {
 
     /** The run's configuration and machine. */
     public record Setup(String mode, String startedAt, double wallSeconds, int cores, String java, String bootstrap,
@@ -77,16 +81,56 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
     public BenchReport withWallSeconds(double seconds) {
         Setup s = setup;
         return new BenchReport(new Setup(s.mode(), s.startedAt(), seconds, s.cores(), s.java(), s.bootstrap(), s.rawTopic(),
-                s.partitions(), s.sources(), s.senders(), s.batch()), baseline, throughput, latency, processes, accounting,
-                timeline, notes);
+                s.partitions(), s.sources(), s.senders(), s.batch()), baseline, throughput, latency, processes, clients, polls,
+                jit, accounting, timeline, notes);
+    }
+
+    /** The same report with the C1/C2 comparison (measured once everything else is stopped). */
+    public BenchReport withJit(List<JitFactor.Result> results) {
+        return new BenchReport(setup, baseline, throughput, latency, processes, clients, polls, List.copyOf(results),
+                accounting, timeline, notes);
     }
 
     /** The phases in which CPU is reported, in order. */
-    static final List<String> CPU_PHASES = List.of("baseline", "throughput", "latency");
+    static final List<String> CPU_PHASES = List.of("baseline", "throughput", "latency", "idle");
+
+    /** Processes that are the benchmark's own tools, not part of the stack that runs the pipeline. */
+    static final List<String> NOT_THE_STACK = List.of("bench (load generator)", "ProducerPerformance",
+            "ConsumerPerformance");
+
+    /** Whether a watched process belongs to the stack (services, broker, database). */
+    static boolean inStack(ProcessUse p) {
+        return !NOT_THE_STACK.contains(p.name());
+    }
+
+    /**
+     * CPU time per stored event of a process in the throughput phase, in µs: its mean share of a
+     * core over the phase's stored rate. Null when it was not seen in the phase.
+     */
+    public Double cpuMicrosPerEvent(ProcessUse p) {
+        Double pct = p.meanCpuPercent().get("throughput");
+        if (pct == null || throughput.storedPerSec() <= 0) {
+            return null;
+        }
+        return pct / 100 * 1e6 / throughput.storedPerSec();
+    }
+
+    /** CPU time per stored event of the whole stack (services, broker and database), in µs. */
+    public double stackCpuMicrosPerEvent() {
+        return processes.stream().filter(BenchReport::inStack).map(this::cpuMicrosPerEvent)
+                .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The stack's CPU in the idle phase, in % of one core; null when there was no idle phase. */
+    public Double stackIdlePercent() {
+        List<Double> idle = processes.stream().filter(BenchReport::inStack).map(p -> p.meanCpuPercent().get("idle"))
+                .filter(java.util.Objects::nonNull).toList();
+        return idle.isEmpty() ? null : idle.stream().mapToDouble(Double::doubleValue).sum();
+    }
 
     /** {@code bench: pipeline N ev/s baseline N rec/s ratio R p99 N ms lost N}. */
     public String lastLine() {
-        return String.format(Locale.ROOT, "bench: pipeline %d ev/s baseline %d rec/s ratio %.2f p99 %d ms lost %d",
+        return String.format(Locale.ROOT, "bench: pipeline %d ev/s baseline %d rec/s ratio %.3f p99 %d ms lost %d",
                 Math.round(throughput.storedPerSec()), Math.round(baseline.producer().recordsPerSec()), throughput.ratio(),
                 latency.toStore().p99(), accounting.lost());
     }
@@ -102,7 +146,13 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
                 baseline.consumer().recordsPerSec()));
         row(b, "pipeline (stored)", fmt("%,.0f ev/s  (ingest accepted %,.0f ev/s, %d senders × %d)",
                 throughput.storedPerSec(), throughput.acceptedPerSec(), setup.senders(), setup.batch()));
-        row(b, "ratio to baseline", fmt("%.2f", throughput.ratio()));
+        row(b, "ratio to baseline", fmt("%.3f", throughput.ratio()));
+        row(b, "CPU per event", fmt("%,.0f µs for the whole stack in the throughput phase (services, broker, database)",
+                stackCpuMicrosPerEvent()));
+        Double idle = stackIdlePercent();
+        if (idle != null) {
+            row(b, "idle CPU", fmt("%.1f %% of one core for the whole stack without traffic", idle));
+        }
         row(b, "latency → store", fmt("p50 %d  p95 %d  p99 %d  max %d ms  (%,d events at %,d/s; sent %,.0f/s)",
                 latency.toStore().p50(), latency.toStore().p95(), latency.toStore().p99(), latency.toStore().max(),
                 latency.toStore().count(), latency.targetRate(), latency.achievedRate()));
@@ -110,13 +160,33 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
                 latency.toWebSocket().p50(), latency.toWebSocket().p95(), latency.toWebSocket().p99(),
                 latency.toWebSocket().max(), latency.toWebSocket().count()));
         for (ProcessUse p : processes) {
-            row(b, p.name(), fmt("max RSS %5d MiB  mean CPU %s", p.maxRssMiB(), cpuText(p)));
+            Double perEvent = cpuMicrosPerEvent(p);
+            row(b, p.name(), fmt("max RSS %5d MiB  mean CPU %s%s", p.maxRssMiB(), cpuText(p),
+                    perEvent == null || !inStack(p) ? "" : fmt("  (%,.0f µs/event)", perEvent)));
+        }
+        for (ClientMetrics.Polls p : polls) {
+            row(b, "poll " + p.stage(), fmt("%.1f records per poll (%,d polls)", p.recordsPerPoll(), p.polls()));
+        }
+        for (ClientMetrics.Client c : clients) {
+            row(b, c.clientId().replace("kafka-", ""), clientText(c));
+        }
+        for (JitFactor.Result j : jit) {
+            row(b, "C1 / C2 " + j.benchmark(), fmt("%.1f / %.1f µs  (C1 only is %.1f× slower)", j.c1Micros(), j.c2Micros(),
+                    j.factor()));
         }
         row(b, "sent / stored / DLQ", fmt("%,d / %,d / %,d", accounting.sent(), accounting.stored(),
                 accounting.deadLettered()));
         row(b, "lost", Long.toString(accounting.lost()));
         row(b, "wall time", fmt("%.0f s", setup.wallSeconds()));
         return b.toString();
+    }
+
+    private static String clientText(ClientMetrics.Client c) {
+        String bytes = c.batchBytesAvg() == null ? "—" : fmt("%,.0f B", c.batchBytesAvg());
+        String records = c.recordsPerRequestAvg() == null ? "—" : fmt("%.1f", c.recordsPerRequestAvg());
+        return c.kind().equals("producer")
+                ? fmt("%s per batch, %s records per produce request", bytes, records)
+                : fmt("%s per fetch, %s records per fetch", bytes, records);
     }
 
     private static String cpuText(ProcessUse p) {
@@ -144,7 +214,11 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
         b.append(fmt("| baseline consumer | %,.0f records/s, %.1f MiB/s (fetching) |%n",
                 baseline.consumer().fetchRecordsPerSec(), baseline.consumer().fetchMibPerSec()));
         b.append(fmt("| pipeline, stored | %,.0f events/s |%n", throughput.storedPerSec()));
-        b.append(fmt("| ratio pipeline / baseline producer | %.2f |%n", throughput.ratio()));
+        b.append(fmt("| ratio pipeline / baseline producer | %.3f |%n", throughput.ratio()));
+        b.append(fmt("| CPU per stored event, whole stack (throughput phase) | %,.0f µs |%n", stackCpuMicrosPerEvent()));
+        if (stackIdlePercent() != null) {
+            b.append(fmt("| CPU of the whole stack without traffic | %.1f %% of one core |%n", stackIdlePercent()));
+        }
         b.append(fmt("| ingest → stored at %,d/s, p50 / p95 / p99 / max | %d / %d / %d / %d ms |%n", latency.targetRate(),
                 latency.toStore().p50(), latency.toStore().p95(), latency.toStore().p99(), latency.toStore().max()));
         b.append(fmt("| ingest → WebSocket at %,d/s, p50 / p95 / p99 / max | %d / %d / %d / %d ms |%n",
@@ -177,7 +251,7 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
                 setup.senders(), setup.batch(), throughput.seconds()));
         b.append("| accepted (202) | accepted/s | stored in the phase | stored/s | ratio to baseline | failed requests | drain after |\n");
         b.append("|---|---|---|---|---|---|---|\n");
-        b.append(fmt("| %,d | %,.0f | %,d | %,.0f | %.2f | %d | %.1f s |%n%n", throughput.accepted(),
+        b.append(fmt("| %,d | %,.0f | %,d | %,.0f | %.3f | %d | %.1f s |%n%n", throughput.accepted(),
                 throughput.acceptedPerSec(), throughput.stored(), throughput.storedPerSec(), throughput.ratio(),
                 throughput.failedRequests(), throughput.drainSeconds()));
 
@@ -196,14 +270,43 @@ public record BenchReport(Setup setup, Baseline baseline, Throughput throughput,
 
         b.append("## Processes\n\nMean CPU in % of one core (");
         b.append(setup.cores()).append(" cores = ").append(setup.cores() * 100).append(" %), sampled every second; peak resident memory.\n\n");
-        b.append("| process | baseline | throughput | latency | max RSS |\n|---|---|---|---|---|\n");
+        b.append("µs/event: CPU time per stored event in the throughput phase (mean share of a core over the stored "
+                + "rate).\n\n");
+        b.append("| process | baseline | throughput | latency | idle | µs/event | max RSS |\n|---|---|---|---|---|---|---|\n");
         for (ProcessUse u : processes) {
             b.append("| ").append(u.name());
             for (String phase : CPU_PHASES) {
                 Double v = u.meanCpuPercent().get(phase);
-                b.append(" | ").append(v == null ? "—" : fmt("%.0f %%", v));
+                b.append(" | ").append(v == null ? "—" : fmt("%.1f %%", v));
             }
+            Double perEvent = cpuMicrosPerEvent(u);
+            b.append(" | ").append(perEvent == null || !inStack(u) ? "—" : fmt("%,.0f", perEvent));
             b.append(fmt(" | %d MiB |%n", u.maxRssMiB()));
+        }
+        b.append(fmt("| **stack** | | | | %s | %,.0f | |%n", stackIdlePercent() == null ? "—" : fmt("%.1f %%", stackIdlePercent()),
+                stackCpuMicrosPerEvent()));
+        b.append("\n## Kafka batches\n\nAt the end of the throughput phase, from each service's `/q/metrics` "
+                + "(the clients' own averages over their last sample windows), and records per poll of each stage over "
+                + "the phase:\n\n");
+        b.append("| service | client | batch or fetch size | records per request |\n|---|---|---|---|\n");
+        for (ClientMetrics.Client client : clients) {
+            b.append(fmt("| %s | %s | %s | %s |%n", client.service(), client.clientId(),
+                    client.batchBytesAvg() == null ? "—" : fmt("%,.0f B", client.batchBytesAvg()),
+                    client.recordsPerRequestAvg() == null ? "—" : fmt("%.1f", client.recordsPerRequestAvg())));
+        }
+        if (!polls.isEmpty()) {
+            b.append("\n| service | stage | polls | records per poll |\n|---|---|---|---|\n");
+            for (ClientMetrics.Polls poll : polls) {
+                b.append(fmt("| %s | %s | %,d | %.1f |%n", poll.service(), poll.stage(), poll.polls(), poll.recordsPerPoll()));
+            }
+        }
+        if (!jit.isEmpty()) {
+            b.append("\n## C1 only against C1 + C2\n\nJMH (`tools/bench`), one short run each way once the stack is "
+                    + "stopped: µs per operation with `-XX:TieredStopAtLevel=1` (the local services' setting) and with the "
+                    + "JVM's default tiered compilation.\n\n| benchmark | C1 only | C1 + C2 | factor |\n|---|---|---|---|\n");
+            for (JitFactor.Result j : jit) {
+                b.append(fmt("| %s | %.2f µs | %.2f µs | %.1f× |%n", j.benchmark(), j.c1Micros(), j.c2Micros(), j.factor()));
+            }
         }
         b.append("\n## Consumer lag\n\nMaximum lag (records) per consumer group and phase:\n\n");
         b.append(lagTable());

@@ -62,6 +62,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theIdlePhaseAndTheJitComparisonHavePresetsAndOptions() {
+        BenchOptions quick = BenchOptions.parse(new String[] {"--quick"}, ROOT);
+        assertEquals(Duration.ofSeconds(10), quick.idle());
+        assertTrue(quick.jit());
+        assertEquals(Duration.ofSeconds(30), BenchOptions.parse(new String[0], ROOT).idle());
+        BenchOptions o = BenchOptions.parse(new String[] {"--no-jit", "--idle-seconds", "0"}, ROOT);
+        assertFalse(o.jit());
+        assertEquals(Duration.ZERO, o.idle());
+    }
+
+    @Test
     void aFlameGraphIsNamedAfterItsProcess() {
         assertEquals("flame-normalize.html", FlameGraphs.fileName("normalize"));
         assertEquals("flame-kafka__infra_host_JVM_.html", FlameGraphs.fileName("kafka (infra host JVM)"));
