@@ -1,6 +1,7 @@
 package io.protect.model.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.protect.model.envelope.Event;
 import io.protect.model.envelope.EventEnvelope;
 
 /**
@@ -36,16 +37,28 @@ public enum PartitionKeyRule {
 
     /** The record key for an event under this rule. */
     public String keyFor(EventEnvelope event) {
-        String tenant = event.tenant().tenantId();
+        return keyFor(event.tenant().tenantId(), event.eventId(), field -> {
+            JsonNode value = event.data().get(field);
+            return value != null && value.isValueNode() ? value.asText() : null;
+        });
+    }
+
+    /** The record key for a typed event under this rule. */
+    public String keyFor(Event<?> event) {
+        KeyFields fields = event.payload() instanceof KeyFields k ? k : field -> null;
+        return keyFor(event.tenant().tenantId(), event.eventId(), fields);
+    }
+
+    private String keyFor(String tenant, java.util.UUID eventId, KeyFields fields) {
         if (this == TENANT_ID) {
             return tenant;
         }
         for (String field : payloadFields) {
-            JsonNode value = event.data().get(field);
-            if (value != null && value.isValueNode() && !value.asText().isEmpty()) {
-                return tenant + "/" + value.asText();
+            String value = fields.keyField(field);
+            if (value != null && !value.isEmpty()) {
+                return tenant + "/" + value;
             }
         }
-        return tenant + "/" + event.eventId();
+        return tenant + "/" + eventId;
     }
 }

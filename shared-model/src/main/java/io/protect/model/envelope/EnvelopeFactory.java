@@ -26,6 +26,7 @@ public final class EnvelopeFactory {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final EventSchemaRegistry schemas;
+    private final java.util.Map<EventType, String> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EnvelopeFactory(Source source) {
         this(source, Clock.systemUTC(), EventIds::newId, EventSchemaRegistry.defaultRegistry());
@@ -73,14 +74,55 @@ public final class EnvelopeFactory {
         return build(previous.eventId(), type, previous.tenant(), correlation, payload);
     }
 
+    /** As {@link #create}, for a typed payload: the event ingest makes of an accepted alert. */
+    public <T> Event<T> createEvent(EventType type, Tenant tenant, T payload, TraceContext trace) {
+        UUID id = ids.get();
+        TraceContext context = trace != null ? trace : TraceContext.newRoot();
+        Correlation correlation = new Correlation(id.toString(), context.traceId(), TraceIds.newSpanId(),
+                context.parentSpanId(), null);
+        return new Event<>(id, type.wireName(), version(type), EventTimestamps.now(clock), source, tenant, correlation,
+                label(type), payload);
+    }
+
+    /**
+     * As {@link #advance(EventEnvelope, EventType, Object)}, for typed events: the next pipeline
+     * stage's form of the same alert, same event id, a new span whose parent is the previous stage's.
+     */
+    public <T> Event<T> advance(Event<?> previous, EventType type, T payload) {
+        Correlation parent = previous.correlation();
+        Correlation correlation = new Correlation(parent.correlationId(), parent.traceId(), TraceIds.newSpanId(),
+                parent.spanId(), parent.causationId());
+        return new Event<>(previous.eventId(), type.wireName(), version(type), EventTimestamps.now(clock), source,
+                previous.tenant(), correlation, label(type), payload);
+    }
+
+    /** The schema version producers write for a type: the newest the index lists (looked up once per type). */
+    private String version(EventType type) {
+        return versions.computeIfAbsent(type, t -> schemas.latest(t.wireName()).toString());
+    }
+
     private EventEnvelope build(UUID id, EventType type, Tenant tenant, Correlation correlation, Object payload) {
         JsonNode data = payload instanceof JsonNode node ? node : Json.MAPPER.valueToTree(payload);
-        return new EventEnvelope(id, type.wireName(), schemas.latest(type.wireName()).toString(),
+        return new EventEnvelope(id, type.wireName(), version(type),
                 EventTimestamps.now(clock), source, tenant, correlation, label(type), data);
     }
 
     /** The default label of an event type: its classification and sensitivity, kept as long as its topic. */
     static SecurityLabel label(EventType type) {
+        return LABELS.get(type);
+    }
+
+    private static final java.util.Map<EventType, SecurityLabel> LABELS = labels();
+
+    private static java.util.Map<EventType, SecurityLabel> labels() {
+        java.util.Map<EventType, SecurityLabel> labels = new java.util.EnumMap<>(EventType.class);
+        for (EventType type : EventType.values()) {
+            labels.put(type, newLabel(type));
+        }
+        return labels;
+    }
+
+    private static SecurityLabel newLabel(EventType type) {
         return new SecurityLabel(type.classification(), type.sensitivity(),
                 isoDays(type.topic().tier().retention()), null);
     }

@@ -1,56 +1,81 @@
 package io.protect.model.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.protect.model.catalog.KeyFields;
+import io.protect.model.wire.JsonIn;
+import io.protect.model.wire.JsonOut;
+import io.protect.model.wire.PayloadCodec;
+import io.protect.model.wire.RawJson;
+import java.io.IOException;
+import java.util.Objects;
 
 /**
  * The payload of an AlertNormalized event (security.alerts.ocsf.ready and the domain topics): the
  * alert as a validated OCSF event, produced by normalize and consumed by score and store. Asset
- * and source IP are carried forward because they choose the partition key downstream.
+ * and source IP are carried forward because they choose the partition key downstream. The OCSF
+ * event is serialized once, by normalize; the stages after it carry its bytes.
  *
  * @param sourceFormat the format the alert arrived in
- * @param assetId the asset, when known
- * @param sourceIp the source IP, when known
- * @param ocsfVersion the OCSF schema version the event was validated against
- * @param ocsf the OCSF event
+ * @param assetId      the asset, when known
+ * @param sourceIp     the source IP, when known
+ * @param ocsfVersion  the OCSF schema version the event was validated against
+ * @param ocsf         the OCSF event, a JSON object
  */
-public record AlertNormalized(String sourceFormat, String assetId, String sourceIp, String ocsfVersion, JsonNode ocsf) {
+public record AlertNormalized(SourceFormat sourceFormat, String assetId, String sourceIp, String ocsfVersion, RawJson ocsf)
+        implements KeyFields {
 
-    /**
-     * The payload as JSON, as {@code Json.MAPPER} writes it (null fields omitted), with the OCSF
-     * event in it as it is rather than copied: it is the bulk of every normalized alert.
-     */
-    public ObjectNode toJson() {
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        putIfPresent(json, "sourceFormat", sourceFormat);
-        putIfPresent(json, "assetId", assetId);
-        putIfPresent(json, "sourceIp", sourceIp);
-        putIfPresent(json, "ocsfVersion", ocsfVersion);
-        if (ocsf != null) {
-            json.set("ocsf", ocsf);
+    public AlertNormalized {
+        Objects.requireNonNull(sourceFormat, "sourceFormat");
+        Objects.requireNonNull(ocsfVersion, "ocsfVersion");
+        Objects.requireNonNull(ocsf, "ocsf");
+    }
+
+    @Override
+    public String keyField(String name) {
+        return switch (name) {
+            case "assetId" -> assetId;
+            case "sourceIp" -> sourceIp;
+            default -> null;
+        };
+    }
+
+    /** The one reader and writer of AlertNormalized payloads. */
+    public static final PayloadCodec<AlertNormalized> CODEC = new PayloadCodec<>() {
+        @Override
+        public EventType type() {
+            return EventType.ALERT_NORMALIZED;
         }
-        return json;
-    }
 
-    private static void putIfPresent(ObjectNode json, String field, String value) {
-        if (value != null) {
-            json.put(field, value);
+        @Override
+        public AlertNormalized read(JsonIn in) throws IOException {
+            Object[] v = new Object[5];
+            in.object("data", name -> switch (name) {
+                case "sourceFormat" -> Slots.set(v, 0, in.text(name));
+                case "assetId" -> Slots.set(v, 1, in.text(name));
+                case "sourceIp" -> Slots.set(v, 2, in.text(name));
+                case "ocsfVersion" -> Slots.set(v, 3, in.text(name));
+                case "ocsf" -> Slots.set(v, 4, in.rawObject(name));
+                default -> false;
+            });
+            String[] names = {"sourceFormat", null, null, "ocsfVersion", "ocsf"};
+            for (int i : new int[] {0, 3, 4}) {
+                if (v[i] == null) {
+                    throw in.missing("data/" + names[i]);
+                }
+            }
+            return new AlertNormalized(SourceFormat.fromWire((String) v[0]), (String) v[1], (String) v[2], (String) v[3],
+                    (RawJson) v[4]);
         }
-    }
 
-    /** Reads the payload of an AlertNormalized envelope; an event that is not a JSON object is rejected. */
-    public static AlertNormalized from(JsonNode data) {
-        JsonNode ocsf = data.path("ocsf");
-        if (!ocsf.isObject()) {
-            throw new IllegalArgumentException("AlertNormalized.ocsf must be a JSON object, got " + ocsf.getNodeType());
+        @Override
+        public void write(AlertNormalized a, JsonGenerator g) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("sourceFormat", a.sourceFormat().wireName());
+            JsonOut.text(g, "assetId", a.assetId());
+            JsonOut.text(g, "sourceIp", a.sourceIp());
+            g.writeStringField("ocsfVersion", a.ocsfVersion());
+            JsonOut.raw(g, "ocsf", a.ocsf());
+            g.writeEndObject();
         }
-        return new AlertNormalized(text(data, "sourceFormat"), text(data, "assetId"), text(data, "sourceIp"),
-                text(data, "ocsfVersion"), ocsf);
-    }
-
-    private static String text(JsonNode data, String field) {
-        JsonNode v = data.get(field);
-        return v != null && v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
-    }
+    };
 }

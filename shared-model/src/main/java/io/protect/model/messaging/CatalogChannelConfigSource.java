@@ -1,6 +1,5 @@
 package io.protect.model.messaging;
 
-import io.protect.model.kafka.EnvelopeSerializer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +16,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * ordinal source: a service's {@code application.properties} may still tune a channel (for example
  * its concurrency), but never has to name a topic.
  *
- * <p>Incoming channels read raw bytes: the messaging glue decodes and validates the envelope itself
- * so that a record which cannot be decoded is dead-lettered with its original bytes.
+ * <p>Channels carry raw bytes both ways: a stage decodes each record once itself, so that a record
+ * which cannot be decoded is dead-lettered with its original bytes, and encodes each output once.
  */
 public class CatalogChannelConfigSource implements ConfigSource {
 
@@ -68,17 +67,13 @@ public class CatalogChannelConfigSource implements ConfigSource {
                 p.put(prefix + "fetch.max.wait.ms", Integer.toString(tuning.fetchMaxWaitMs()));
             } else {
                 p.put(prefix + "key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-                p.put(prefix + "value.serializer", channel == Channel.DEAD_LETTERS_OUT
-                        ? "org.apache.kafka.common.serialization.ByteArraySerializer"
-                        : "io.protect.model.kafka.EnvelopeSerializer");
+                // Stages encode each event once themselves (EventCodec) and send the bytes through the
+                // channel's producer directly, a poll at a time (see the services' Producers).
+                p.put(prefix + "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
                 p.put(prefix + "acks", "all");
                 p.put(prefix + "enable.idempotence", "true");
                 p.put(prefix + "compression.type", "lz4");
                 p.put(prefix + "linger.ms", Integer.toString(tuning.lingerMs()));
-                if (channel != Channel.DEAD_LETTERS_OUT) {
-                    // Consumers validate every record they read; see EnvelopeSerializer.
-                    p.put(prefix + EnvelopeSerializer.VALIDATE, "false");
-                }
             }
         }
         return Collections.unmodifiableMap(p);

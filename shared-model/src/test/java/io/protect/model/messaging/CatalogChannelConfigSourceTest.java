@@ -3,7 +3,6 @@ package io.protect.model.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.protect.model.kafka.EnvelopeSerializer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,16 @@ class CatalogChannelConfigSourceTest {
             List.of(Channel.ALERTS_RAW_OUT, Channel.DEAD_LETTERS_OUT, Channel.ALERTS_RAW_IN));
 
     @Test
-    void stageOutputsAreNotValidatedAgainOnTheProducingSide() {
-        assertEquals("false", config.get("mp.messaging.outgoing.alerts-raw-out." + EnvelopeSerializer.VALIDATE));
-        assertEquals("all", config.get("mp.messaging.outgoing.alerts-raw-out.acks"));
-        // The dead letter channel carries the original bytes with a byte-array serializer.
-        assertNull(config.get("mp.messaging.outgoing.dead-letters-out." + EnvelopeSerializer.VALIDATE));
+    void channelsCarryBytesEncodedAndDecodedOnceByTheStagesAndProduceSafely() {
+        for (String out : List.of("alerts-raw-out", "dead-letters-out")) {
+            assertEquals("org.apache.kafka.common.serialization.ByteArraySerializer",
+                    config.get("mp.messaging.outgoing." + out + ".value.serializer"));
+            assertEquals("all", config.get("mp.messaging.outgoing." + out + ".acks"));
+            assertEquals("true", config.get("mp.messaging.outgoing." + out + ".enable.idempotence"));
+        }
+        assertEquals("org.apache.kafka.common.serialization.ByteArrayDeserializer",
+                config.get("mp.messaging.incoming.alerts-raw-in.value.deserializer"));
+        assertNull(config.get("mp.messaging.outgoing.alerts-raw-out.protect.envelope.validate"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 /**
  * A tenant's user as the user directory (table enrich.users) knows them.
@@ -10,4 +10,9 @@ package io.protect.enrich;
  * @param privileged whether the account has administrative rights
  */
 public record UserContext(String userId, String userName, String department, int riskScore, boolean privileged) {
+
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
+    }
 }

@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 /**
  * Where an IP address is and which network announces it (DB-IP Lite City and the ASN table). Fields
@@ -15,4 +15,9 @@ package io.protect.enrich;
  */
 public record GeoLocation(String ip, String countryCode, String region, String city, Double latitude,
         Double longitude, Long asn, String asOrganization) {
+
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
+    }
 }

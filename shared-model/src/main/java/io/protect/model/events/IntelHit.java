@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 /**
  * An indicator an alert matched.
@@ -12,8 +12,8 @@ package io.protect.enrich;
  */
 public record IntelHit(String indicator, String type, String threat, int confidence, String source, String matched) {
 
-    public static IntelHit of(Indicator indicator, String matched) {
-        return new IntelHit(indicator.value(), indicator.type().wire(), indicator.threat(), indicator.confidence(),
-                indicator.source(), matched);
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
     }
 }

@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 import java.util.List;
 
@@ -12,5 +12,10 @@ public record RiskAssessment(int score, List<Factor> factors) {
 
     /** One named contribution to the score, in points. */
     public record Factor(String name, double contribution) {
+    }
+
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
     }
 }

@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 /**
  * A tenant's asset as the asset inventory (table enrich.assets) knows it.
@@ -12,4 +12,9 @@ package io.protect.enrich;
  */
 public record AssetContext(String assetId, String ip, String hostname, int criticality, String owner,
         String environment) {
+
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
+    }
 }

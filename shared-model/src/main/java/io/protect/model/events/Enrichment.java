@@ -1,4 +1,4 @@
-package io.protect.enrich;
+package io.protect.model.events;
 
 import java.util.List;
 import java.util.Map;
@@ -17,4 +17,17 @@ import java.util.Map;
  */
 public record Enrichment(boolean partial, List<String> missing, Map<String, GeoLocation> geo, List<IntelHit> intel,
         UserContext user, AssetContext asset, RiskAssessment risk) {
+
+    /** This as JSON, as every AlertEnriched payload writes it. */
+    public com.fasterxml.jackson.databind.JsonNode toJson() {
+        return EnrichmentCodec.tree(g -> EnrichmentCodec.write(this, g));
+    }
+
+    /**
+     * Reads an enrichment object given as JSON (a test fixture, a tool): the same reader as the wire's,
+     * so it accepts exactly what the AlertEnriched schema describes.
+     */
+    public static Enrichment fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+        return EnrichmentCodec.fromTree(json);
+    }
 }
