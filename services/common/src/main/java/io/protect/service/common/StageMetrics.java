@@ -1,6 +1,7 @@
 package io.protect.service.common;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,8 @@ public class StageMetrics {
         this.registry = registry;
     }
 
-    private record Meters(Counter processed, Counter failed, Counter deadLettered, Timer latency) {
+    private record Meters(Counter processed, Counter failed, Counter deadLettered, Timer latency,
+            DistributionSummary pollRecords) {
     }
 
     private Meters meters(String stage) {
@@ -33,10 +35,17 @@ public class StageMetrics {
                         .tag("stage", s).register(registry),
                 Counter.builder("protect.stage.dead.lettered").description("Records sent to the dead letter topic")
                         .tag("stage", s).register(registry),
-                Timer.builder("protect.stage.latency").description("Time from receiving a record to its output being acknowledged")
+                Timer.builder("protect.stage.latency").description("Time from receiving a record's poll to its output being acknowledged")
                         .tag("stage", s).publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                        .register(registry)));
+                        .register(registry),
+                DistributionSummary.builder("protect.stage.poll.records")
+                        .description("Records in each Kafka poll a stage processed").tag("stage", s).register(registry)));
+    }
+
+    /** A poll of {@code records} records came in. */
+    public void poll(String stage, int records) {
+        meters(stage).pollRecords().record(records);
     }
 
     public void processed(String stage, long startNanos) {
