@@ -17,4 +17,9 @@ public record Indicator(IndicatorType type, String value, String threat, int con
         Objects.requireNonNull(value, "value");
         confidence = Math.max(0, Math.min(100, confidence));
     }
+
+    /** This indicator as a hit of an alert, with the alert's observable that matched it. */
+    public io.protect.model.events.IntelHit hit(String matched) {
+        return new io.protect.model.events.IntelHit(value, type.wire(), threat, confidence, source, matched);
+    }
 }

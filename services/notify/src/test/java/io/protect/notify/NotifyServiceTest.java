@@ -1,5 +1,6 @@
 package io.protect.notify;
 
+import io.protect.model.messaging.RecordHeaders;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -199,12 +200,12 @@ class NotifyServiceTest {
         assertEquals(2, letters.size());
         ConsumerRecord<String, byte[]> notEnvelope = letters.get(0);
         assertEquals("{\"not\":\"an envelope\"}", new String(notEnvelope.value(), StandardCharsets.UTF_8));
-        assertEquals(NotifyConsumer.STAGE, header(notEnvelope, DeadLetters.STAGE));
-        assertNotNull(header(notEnvelope, DeadLetters.ERROR));
+        assertEquals(NotifyConsumer.STAGE, header(notEnvelope, RecordHeaders.DLQ_STAGE));
+        assertNotNull(header(notEnvelope, RecordHeaders.DLQ_ERROR));
         ConsumerRecord<String, byte[]> refused = letters.get(1);
-        assertEquals(NotifyConsumer.STAGE, header(refused, DeadLetters.STAGE));
-        assertEquals(wrongType.eventId().toString(), header(refused, DeadLetters.EVENT_ID));
-        assertTrue(header(refused, DeadLetters.ERROR).contains("AlertScored"), header(refused, DeadLetters.ERROR));
+        assertEquals(NotifyConsumer.STAGE, header(refused, RecordHeaders.DLQ_STAGE));
+        assertEquals(wrongType.eventId().toString(), header(refused, RecordHeaders.DLQ_EVENT_ID));
+        assertTrue(header(refused, RecordHeaders.DLQ_ERROR).contains("AlertScored"), header(refused, RecordHeaders.DLQ_ERROR));
         // Neither was turned into a notification.
         assertTrue(read(Topic.SECURITY_NOTIFICATIONS, r -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8)
                 .contains(wrongType.eventId().toString()), 1, Duration.ofSeconds(3)).isEmpty());

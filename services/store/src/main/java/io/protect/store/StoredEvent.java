@@ -1,6 +1,5 @@
 package io.protect.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +9,7 @@ import java.util.UUID;
  *
  * @param ingestedAt when ingest accepted the alert (read from its time-ordered event id), or
  *     {@code null} for an id that carries no time
+ * @param ocsf the OCSF event's JSON text, as normalize wrote it
  */
 public record StoredEvent(
         UUID eventId,
@@ -23,5 +23,5 @@ public record StoredEvent(
         String hostName,
         String sourceFormat,
         Instant ingestedAt,
-        JsonNode ocsf) {
+        String ocsf) {
 }

@@ -1,5 +1,6 @@
 package io.protect.store;
 
+import io.protect.model.messaging.RecordHeaders;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -122,7 +123,7 @@ class StoreServiceTest {
                 .body("prediction.label", equalTo("malicious"))
                 .body("prediction.probability", equalTo(0.93f))
                 .body("prediction.modelVersion", equalTo("gbt-test"))
-                .body("prediction.features.risk_score", equalTo(87)));
+                .body("prediction.features.risk_score", equalTo(87.0f)));
 
         JsonPath list = given().header("Authorization", ACME_TOKEN).queryParam("src_ip", ip)
                 .get("/api/v1/events").then().statusCode(200).extract().jsonPath();
@@ -304,16 +305,16 @@ class StoreServiceTest {
             return letters.size() >= 2;
         });
         ConsumerRecord<String, byte[]> notEnvelope = letters.stream()
-                .filter(r -> StoreConsumer.EVENTS_STAGE.equals(header(r, DeadLetters.STAGE))).findFirst().orElseThrow();
+                .filter(r -> StoreConsumer.EVENTS_STAGE.equals(header(r, RecordHeaders.DLQ_STAGE))).findFirst().orElseThrow();
         assertEquals("this is not an envelope", new String(notEnvelope.value(), StandardCharsets.UTF_8));
-        assertNotNull(header(notEnvelope, DeadLetters.ERROR));
-        assertEquals(Topic.SECURITY_ALERTS_OCSF_READY.topicName(), header(notEnvelope, DeadLetters.ORIGINAL_TOPIC));
+        assertNotNull(header(notEnvelope, RecordHeaders.DLQ_ERROR));
+        assertEquals(Topic.SECURITY_ALERTS_OCSF_READY.topicName(), header(notEnvelope, RecordHeaders.DLQ_ORIGINAL_TOPIC));
 
         ConsumerRecord<String, byte[]> refused = letters.stream()
-                .filter(r -> StoreConsumer.PREDICTIONS_STAGE.equals(header(r, DeadLetters.STAGE))).findFirst().orElseThrow();
-        assertTrue(header(refused, DeadLetters.ERROR).contains("AlertScored"), header(refused, DeadLetters.ERROR));
-        assertEquals(wrongType.eventId().toString(), header(refused, DeadLetters.EVENT_ID));
-        assertEquals("1", header(refused, DeadLetters.ATTEMPTS), "a permanent failure is not retried");
+                .filter(r -> StoreConsumer.PREDICTIONS_STAGE.equals(header(r, RecordHeaders.DLQ_STAGE))).findFirst().orElseThrow();
+        assertTrue(header(refused, RecordHeaders.DLQ_ERROR).contains("AlertScored"), header(refused, RecordHeaders.DLQ_ERROR));
+        assertEquals(wrongType.eventId().toString(), header(refused, RecordHeaders.DLQ_EVENT_ID));
+        assertEquals("1", header(refused, RecordHeaders.DLQ_ATTEMPTS), "a permanent failure is not retried");
     }
 
     @Test
@@ -399,7 +400,7 @@ class StoreServiceTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String eventId, Duration window) {
-        return readDeadLetters(window).stream().filter(r -> eventId.equals(header(r, DeadLetters.EVENT_ID))).toList();
+        return readDeadLetters(window).stream().filter(r -> eventId.equals(header(r, RecordHeaders.DLQ_EVENT_ID))).toList();
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLettersByKey(String key, Duration window) {

@@ -1,17 +1,21 @@
 package io.protect.enrich.client;
 
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.UserContext;
+import io.protect.enrich.ContextKey;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.UserContext;
 import io.smallrye.mutiny.Uni;
-import java.util.List;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
-/** Where a tenant's asset and user context comes from. Every lookup is bound to one tenant. */
+/**
+ * Where tenants' asset and user context comes from, asked for many keys at once (the keys of a
+ * Kafka poll). Every key is bound to one tenant. A key without an answer is absent from the map.
+ */
 public interface ContextSource {
 
-    /** The tenant's asset with this id (may be null), else the one at the first of these addresses that has one. */
-    Uni<Optional<AssetContext>> asset(String tenantId, String assetId, List<String> ips);
+    /** Assets by id ({@link ContextKey.AssetById}) and by address ({@link ContextKey.AssetByIp}). */
+    Uni<Map<ContextKey, AssetContext>> assets(Collection<? extends ContextKey> keys);
 
-    /** The tenant's user with this login name. */
-    Uni<Optional<UserContext>> user(String tenantId, String userName);
+    /** Users by login. */
+    Uni<Map<ContextKey, UserContext>> users(Collection<ContextKey.User> keys);
 }

@@ -14,13 +14,19 @@ public interface EnrichConfig {
     /** The local threat intelligence store. */
     Intel intel();
 
-    /**
-     * Alerts of one Kafka poll enriched at once. A cache miss waits for a database connection, so
-     * this is sized to the reactive pool ({@code quarkus.datasource.reactive.max-size}): more would
-     * only queue in the pool, where a wait counts against the lookup's timeout.
-     */
-    @WithDefault("16")
-    int lookupConcurrency();
+    /** The cache of asset and user context answers. */
+    Cache cache();
+
+    /** The cache of asset and user context answers (see ContextCache). */
+    interface Cache {
+        /** How long an answer (found or not) is kept: a new or changed asset shows up within this time. */
+        @WithDefault("5M")
+        java.time.Duration expireAfterWrite();
+
+        /** Answers kept per kind (assets, users) at most. */
+        @WithDefault("100000")
+        long maximumSize();
+    }
 
     /** GeoIP and ASN data. */
     interface Geo {

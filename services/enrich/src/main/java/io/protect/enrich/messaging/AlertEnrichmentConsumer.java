@@ -1,28 +1,26 @@
 package io.protect.enrich.messaging;
 
-import io.protect.model.events.AlertReceived;
-import io.protect.enrich.config.EnrichConfig;
 import io.protect.enrich.service.EnrichmentService;
-import io.protect.model.catalog.Topic;
 import io.protect.model.envelope.EnvelopeFactory;
-import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.Event;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.AlertReceived;
 import io.protect.model.events.EventType;
 import io.protect.model.messaging.Channel;
-import io.protect.service.common.Outbound;
-import io.protect.service.common.PermanentFailure;
+import io.protect.service.common.Outcome;
+import io.protect.service.common.Output;
 import io.protect.service.common.StageRunner;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * The enrich stage's messaging glue: raw alerts in, enriched alerts out, through the common stage
- * runner (at-least-once, retries, dead-lettering, metrics).
+ * The enrich stage's messaging glue: raw alerts in (security.alerts.raw), enriched alerts out
+ * (security.alerts.enhanced), a poll at a time through the common stage runner.
  */
 @ApplicationScoped
 public class AlertEnrichmentConsumer {
@@ -30,37 +28,33 @@ public class AlertEnrichmentConsumer {
     /** The stage name in metrics and dead letters. */
     public static final String STAGE = "enrich";
 
-    @Inject
-    StageRunner runner;
+    private final StageRunner runner;
+    private final StageRunner.Stage<AlertReceived> stage;
 
-    @Inject
-    EnrichmentService enrichment;
-
-    @Inject
-    EnvelopeFactory envelopes;
-
-    @Inject
-    EnrichConfig config;
-
-    @Inject
-    @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_ENHANCED_OUT_NAME)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = StageRunner.EMITTER_BUFFER)
-    MutinyEmitter<EventEnvelope> emitter;
-
-    @Incoming(Channel.ALERTS_RAW_IN_NAME)
-    public Uni<Void> consume(Message<List<byte[]>> batch) {
-        return runner.runBatch(STAGE, batch, config.lookupConcurrency(), envelope -> enrich(envelope)
-                .chain(out -> emitter.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_ENHANCED, out))));
+    public AlertEnrichmentConsumer(StageRunner runner, EnrichmentService enrichment, EnvelopeFactory envelopes) {
+        this.runner = runner;
+        this.stage = runner.stage(STAGE, AlertReceived.CODEC, events -> enrichment.enrich(events).map(results -> {
+            List<Outcome> outcomes = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                EnrichmentService.Result r = results.get(i);
+                Event<AlertReceived> in = events.get(i);
+                outcomes.add(r.failure() != null ? Outcome.failed(r.failure())
+                        : produce(in, envelopes.advance(in, EventType.ALERT_ENRICHED, r.enriched())));
+            }
+            return outcomes;
+        }));
     }
 
-    private Uni<EventEnvelope> enrich(EventEnvelope envelope) {
-        if (!EventType.ALERT_RECEIVED.wireName().equals(envelope.eventType())) {
-            // Only AlertReceived belongs on this topic; anything else was produced by mistake.
-            throw new PermanentFailure("enrich expects " + EventType.ALERT_RECEIVED.wireName() + " events, got "
-                    + envelope.eventType());
+    private static Outcome produce(Event<AlertReceived> in, Event<AlertEnriched> out) {
+        try {
+            return Outcome.produce(Output.of(Channel.ALERTS_ENHANCED_OUT, out, AlertEnriched.CODEC));
+        } catch (RuntimeException e) {
+            return Outcome.failed(e);
         }
-        AlertReceived alert = AlertReceived.from(envelope.data());
-        return enrichment.enrich(envelope.tenant().tenantId(), alert)
-                .map(enriched -> envelopes.advance(envelope, EventType.ALERT_ENRICHED, enriched.toJson()));
+    }
+
+    @Incoming(Channel.ALERTS_RAW_IN_NAME)
+    public Uni<Void> consume(Message<ConsumerRecords<String, byte[]>> batch) {
+        return runner.run(stage, batch);
     }
 }

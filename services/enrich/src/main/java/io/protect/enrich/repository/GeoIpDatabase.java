@@ -1,7 +1,7 @@
 package io.protect.enrich.repository;
 
 import com.maxmind.db.Reader;
-import io.protect.enrich.GeoLocation;
+import io.protect.model.events.GeoLocation;
 import io.protect.enrich.stage.AsnTable;
 import io.protect.enrich.stage.IpAddresses;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package io.protect.enrich.repository;
 
-import io.protect.enrich.GeoLocation;
+import io.protect.model.events.GeoLocation;
 import io.protect.enrich.Observables;
 import io.protect.enrich.config.EnrichConfig;
 import io.quarkus.runtime.Startup;

@@ -1,7 +1,7 @@
 package io.protect.enrich.repository;
 
 import io.protect.enrich.Indicator;
-import io.protect.enrich.IntelHit;
+import io.protect.model.events.IntelHit;
 import io.protect.enrich.Observables;
 import io.protect.enrich.config.EnrichConfig;
 import io.protect.enrich.stage.IndicatorCsvParser;

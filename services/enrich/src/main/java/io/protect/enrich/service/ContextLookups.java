@@ -1,23 +1,25 @@
 package io.protect.enrich.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.LookupResult;
-import io.protect.enrich.UserContext;
+import io.protect.enrich.ContextKey;
+import io.protect.enrich.LookupBatch;
 import io.protect.enrich.client.ContextSource;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.UserContext;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Collection;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
 
 /**
- * The context lookups as the enrichment sees them: each bounded by a total time budget (retries
- * included) and never failing. When a lookup cannot be made its fallback answers "unavailable",
- * and the alert goes on marked partially enriched instead of being held up or dropped.
+ * The context lookups of a poll as the enrichment sees them: each bounded by a total time budget
+ * (the client's retries included) and never failing. When a lookup cannot be made its fallback
+ * answers "unavailable", and the poll's alerts go on marked partially enriched instead of being
+ * held up or dropped. The budget is what one slow database can add to a poll.
  */
 @ApplicationScoped
 public class ContextLookups {
@@ -32,34 +34,34 @@ public class ContextLookups {
         this.registry = registry;
     }
 
-    /** The tenant's asset for the alert. */
+    /** The tenants' assets for these keys. */
     @AsynchronousNonBlocking
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "assetUnavailable")
-    public Uni<LookupResult<AssetContext>> asset(String tenantId, String assetId, List<String> ips) {
-        return source.asset(tenantId, assetId, ips).map(LookupResult::found);
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "assetsUnavailable")
+    public Uni<LookupBatch<AssetContext>> assets(Collection<? extends ContextKey> keys) {
+        return source.assets(keys).map(LookupBatch::of);
     }
 
-    /** The tenant's user named in the alert. */
+    /** The tenants' users for these keys. */
     @AsynchronousNonBlocking
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Fallback(fallbackMethod = "userUnavailable")
-    public Uni<LookupResult<UserContext>> user(String tenantId, String userName) {
-        return source.user(tenantId, userName).map(LookupResult::found);
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "usersUnavailable")
+    public Uni<LookupBatch<UserContext>> users(Collection<ContextKey.User> keys) {
+        return source.users(keys).map(LookupBatch::of);
     }
 
-    Uni<LookupResult<AssetContext>> assetUnavailable(String tenantId, String assetId, List<String> ips, Throwable e) {
-        return unavailable("asset", tenantId, e);
+    Uni<LookupBatch<AssetContext>> assetsUnavailable(Collection<? extends ContextKey> keys, Throwable e) {
+        return unavailable("asset", keys.size(), e);
     }
 
-    Uni<LookupResult<UserContext>> userUnavailable(String tenantId, String userName, Throwable e) {
-        return unavailable("user", tenantId, e);
+    Uni<LookupBatch<UserContext>> usersUnavailable(Collection<ContextKey.User> keys, Throwable e) {
+        return unavailable("user", keys.size(), e);
     }
 
-    private <T> Uni<LookupResult<T>> unavailable(String lookup, String tenantId, Throwable e) {
+    private <V> Uni<LookupBatch<V>> unavailable(String lookup, int keys, Throwable e) {
         registry.counter("protect.enrich.lookup.fallback", "lookup", lookup).increment();
-        // Debug only: during an outage this would be one line per alert; the counter shows it.
-        LOG.debugf(e, "%s lookup for tenant %s failed; the alert goes on without it", lookup, tenantId);
-        return Uni.createFrom().item(LookupResult.unavailable());
+        // Debug only: during an outage this is one line per poll; the counter shows it.
+        LOG.debugf(e, "%s lookup of %d keys failed; the alerts go on without it", lookup, keys);
+        return Uni.createFrom().item(LookupBatch.unavailable());
     }
 }

@@ -1,14 +1,14 @@
 package io.protect.enrich.stage;
 
-import io.protect.enrich.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.model.events.AlertReceived;
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.Enrichment;
-import io.protect.enrich.GeoLocation;
-import io.protect.enrich.IntelHit;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.GeoLocation;
+import io.protect.model.events.IntelHit;
 import io.protect.enrich.LookupResult;
 import io.protect.enrich.Observables;
-import io.protect.enrich.UserContext;
+import io.protect.model.events.UserContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +57,7 @@ public final class EnrichmentAssembler {
                 RiskScorer.score(observables.severity(), hits, asset.value(), user.value()));
         String assetId = in.assetId() != null ? in.assetId() : asset.value().map(AssetContext::assetId).orElse(null);
         String sourceIp = in.sourceIp() != null ? in.sourceIp() : observables.sourceIp();
+        // The alert goes on as the bytes it came in: enrich reads it, it never writes it again.
         return new AlertEnriched(in.sourceFormat(), assetId, sourceIp, in.alert(), enrichment);
     }
 }

@@ -1,7 +1,7 @@
 package io.protect.enrich.stage;
 
 import io.protect.enrich.Indicator;
-import io.protect.enrich.IntelHit;
+import io.protect.model.events.IntelHit;
 import io.protect.enrich.Observables;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class IndicatorIndex {
 
     private static void add(Map<String, IntelHit> hits, Indicator indicator, String matched) {
         hits.putIfAbsent(indicator.type() + "|" + indicator.value() + "|" + indicator.source() + "|" + matched,
-                IntelHit.of(indicator, matched));
+                indicator.hit(matched));
     }
 
     private static String parent(String domain) {

@@ -1,6 +1,7 @@
 package io.protect.enrich.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.enrich.Observables;
 import io.protect.enrich.Severity;
 import java.util.ArrayList;
@@ -37,16 +38,16 @@ public final class ObservableExtractor {
      * @param sourceIp     the source address ingest recorded, used when the alert has none
      * @param alert        the sensor's alert
      */
-    public static Observables extract(String sourceFormat, String sourceIp, JsonNode alert) {
+    public static Observables extract(SourceFormat sourceFormat, String sourceIp, JsonNode alert) {
         String src = first(alert, SOURCE_IP, ObservableExtractor::ip).orElseGet(() -> IpAddresses.canonical(sourceIp).orElse(null));
         String dest = first(alert, DEST_IP, ObservableExtractor::ip).orElse(null);
         return new Observables(src, dest, hostnames(alert), hashes(alert), user(alert).orElse(null),
                 severity(sourceFormat, alert).orElse(null));
     }
 
-    static Optional<Severity> severity(String sourceFormat, JsonNode alert) {
+    static Optional<Severity> severity(SourceFormat sourceFormat, JsonNode alert) {
         JsonNode suricata = alert.path("alert").path("severity");
-        if (suricata.isIntegralNumber() || ("suricata".equals(sourceFormat) && suricata.isTextual())) {
+        if (suricata.isIntegralNumber() || (sourceFormat == SourceFormat.SURICATA && suricata.isTextual())) {
             int s = suricata.asInt(0);
             return Optional.of(switch (s) {
                 case 1 -> Severity.HIGH;

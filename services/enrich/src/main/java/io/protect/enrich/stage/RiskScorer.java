@@ -1,11 +1,11 @@
 package io.protect.enrich.stage;
 
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.IntelHit;
-import io.protect.enrich.RiskAssessment;
-import io.protect.enrich.RiskAssessment.Factor;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.IntelHit;
+import io.protect.model.events.RiskAssessment;
+import io.protect.model.events.RiskAssessment.Factor;
 import io.protect.enrich.Severity;
-import io.protect.enrich.UserContext;
+import io.protect.model.events.UserContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

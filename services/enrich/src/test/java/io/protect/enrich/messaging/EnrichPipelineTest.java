@@ -1,5 +1,6 @@
 package io.protect.enrich.messaging;
 
+import io.protect.model.messaging.RecordHeaders;
 import static io.protect.enrich.messaging.KafkaTestClient.ACME;
 import static io.protect.enrich.messaging.KafkaTestClient.GLOBEX;
 import static io.restassured.RestAssured.given;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -152,6 +154,30 @@ class EnrichPipelineTest {
     }
 
     @Test
+    void twoHundredAlertsOfOneKeyLeaveInTheOrderTheyCameWhetherTheirLookupsHitOrMiss() {
+        // One source address, so one key and one partition; users alternate between one the tenant
+        // has (cached after the first poll) and ones never seen (a database lookup each poll).
+        List<EventEnvelope> sent = new java.util.ArrayList<>();
+        for (int seq = 0; seq < 200; seq++) {
+            String user = seq % 2 == 0 ? "admin.smith" : "unknown-" + UUID.randomUUID();
+            sent.add(KafkaTestClient.received(ACME, "generic", """
+                    {"src_ip":"192.168.0.54","dest_ip":"198.51.100.%d","severity":"high","user":"%s","seq":%d}"""
+                    .formatted(seq % 250, user, seq), "192.168.0.54"));
+        }
+        KafkaTestClient.produce(Topic.SECURITY_ALERTS_RAW, sent.toArray(EventEnvelope[]::new));
+        Set<UUID> ids = new java.util.HashSet<>();
+        sent.forEach(e -> ids.add(e.eventId()));
+
+        List<EventEnvelope> out = KafkaTestClient.awaitInOrder(Topic.SECURITY_ALERTS_ENHANCED, ids, WAIT);
+        assertEquals(200, out.size());
+        for (int seq = 0; seq < 200; seq++) {
+            assertEquals(seq, out.get(seq).data().path("alert").path("seq").asInt(), "out of order at " + seq);
+            JsonNode user = out.get(seq).data().path("enrichment").path("user");
+            assertEquals(seq % 2 == 0 ? "u-1002" : null, user.path("userId").textValue(), "user context of alert " + seq);
+        }
+    }
+
+    @Test
     void poisonRecordsAreDeadLetteredAndTheNextRecordStillFlows() {
         String poisonKey = "poison-" + UUID.randomUUID();
         KafkaTestClient.produceBytes(Topic.SECURITY_ALERTS_RAW, poisonKey, "this is not an envelope".getBytes(StandardCharsets.UTF_8));
@@ -164,17 +190,17 @@ class EnrichPipelineTest {
 
         ConsumerRecord<String, byte[]> dead = KafkaTestClient.awaitRaw(Topic.SECURITY_ERRORS_DLQ,
                 r -> poisonKey.equals(r.key()), WAIT);
-        assertEquals("enrich", KafkaTestClient.header(dead, DeadLetters.STAGE));
-        assertNotNull(KafkaTestClient.header(dead, DeadLetters.ERROR));
-        assertEquals(Topic.SECURITY_ALERTS_RAW.topicName(), KafkaTestClient.header(dead, DeadLetters.ORIGINAL_TOPIC));
+        assertEquals("enrich", KafkaTestClient.header(dead, RecordHeaders.DLQ_STAGE));
+        assertNotNull(KafkaTestClient.header(dead, RecordHeaders.DLQ_ERROR));
+        assertEquals(Topic.SECURITY_ALERTS_RAW.topicName(), KafkaTestClient.header(dead, RecordHeaders.DLQ_ORIGINAL_TOPIC));
         assertEquals("this is not an envelope", new String(dead.value(), StandardCharsets.UTF_8));
 
         ConsumerRecord<String, byte[]> rejected = KafkaTestClient.awaitRaw(Topic.SECURITY_ERRORS_DLQ,
-                r -> wrongType.eventId().toString().equals(KafkaTestClient.header(r, DeadLetters.EVENT_ID)), WAIT);
-        assertEquals("enrich", KafkaTestClient.header(rejected, DeadLetters.STAGE));
-        assertTrue(KafkaTestClient.header(rejected, DeadLetters.ERROR).contains("AlertReceived"),
-                KafkaTestClient.header(rejected, DeadLetters.ERROR));
-        assertEquals("1", KafkaTestClient.header(rejected, DeadLetters.ATTEMPTS), "a permanent failure is not retried");
+                r -> wrongType.eventId().toString().equals(KafkaTestClient.header(r, RecordHeaders.DLQ_EVENT_ID)), WAIT);
+        assertEquals("enrich", KafkaTestClient.header(rejected, RecordHeaders.DLQ_STAGE));
+        assertTrue(KafkaTestClient.header(rejected, RecordHeaders.DLQ_ERROR).contains("expected AlertReceived, got AlertEnriched"),
+                KafkaTestClient.header(rejected, RecordHeaders.DLQ_ERROR));
+        assertEquals("1", KafkaTestClient.header(rejected, RecordHeaders.DLQ_ATTEMPTS), "a permanent failure is not retried");
 
         KafkaTestClient.await(Topic.SECURITY_ALERTS_ENHANCED, Set.of(valid.eventId()), WAIT);
     }

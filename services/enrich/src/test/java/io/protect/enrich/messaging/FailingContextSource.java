@@ -1,13 +1,14 @@
 package io.protect.enrich.messaging;
 
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.UserContext;
+import io.protect.enrich.ContextKey;
 import io.protect.enrich.client.ContextSource;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.UserContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import java.util.List;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,13 +32,13 @@ public class FailingContextSource implements ContextSource {
     }
 
     @Override
-    public Uni<Optional<AssetContext>> asset(String tenantId, String assetId, List<String> ips) {
+    public Uni<Map<ContextKey, AssetContext>> assets(Collection<? extends ContextKey> keys) {
         assetCalls.incrementAndGet();
         return Uni.createFrom().failure(new IllegalStateException("connection refused: asset database down"));
     }
 
     @Override
-    public Uni<Optional<UserContext>> user(String tenantId, String userName) {
+    public Uni<Map<ContextKey, UserContext>> users(Collection<ContextKey.User> keys) {
         userCalls.incrementAndGet();
         return Uni.createFrom().nothing();
     }

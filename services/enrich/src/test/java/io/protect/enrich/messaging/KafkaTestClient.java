@@ -45,8 +45,16 @@ final class KafkaTestClient {
 
     /** An AlertReceived envelope for a sensor alert (JSON text), as ingest makes it. */
     static EventEnvelope received(EventEnvelope.Tenant tenant, String sourceFormat, String alertJson) {
+        return received(tenant, sourceFormat, alertJson, null);
+    }
+
+    /** As above, with the source IP ingest found (it keys the record: one address, one partition). */
+    static EventEnvelope received(EventEnvelope.Tenant tenant, String sourceFormat, String alertJson, String sourceIp) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("sourceFormat", sourceFormat);
+        if (sourceIp != null) {
+            payload.put("sourceIp", sourceIp);
+        }
         payload.put("alert", Json.parse(alertJson));
         return INGEST.create(EventType.ALERT_RECEIVED, tenant, payload, null);
     }
@@ -88,6 +96,24 @@ final class KafkaTestClient {
         }
         if (!found.keySet().containsAll(ids)) {
             throw new AssertionError("not all of " + ids + " arrived on " + topic.topicName() + ", only " + found.keySet());
+        }
+        return found;
+    }
+
+    /** The envelopes on a topic with these event ids, in the order the topic holds them (one key: one partition). */
+    static List<EventEnvelope> awaitInOrder(Topic topic, Set<UUID> ids, Duration timeout) {
+        List<EventEnvelope> found = new ArrayList<>();
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                new EnvelopeDeserializer())) {
+            consumer.subscribe(List.of(topic.topicName()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < ids.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, EventEnvelope> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (ids.contains(r.value().eventId())) {
+                        found.add(r.value());
+                    }
+                }
+            }
         }
         return found;
     }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.protect.enrich.AlertEnriched;
+import io.protect.model.events.SourceFormat;
+import io.protect.model.wire.RawJson;
+import io.protect.model.events.AlertEnriched;
 import io.protect.model.events.AlertReceived;
-import io.protect.enrich.AssetContext;
+import io.protect.model.events.AssetContext;
 import io.protect.enrich.LookupResult;
 import io.protect.enrich.Observables;
-import io.protect.enrich.UserContext;
+import io.protect.model.events.UserContext;
 import io.protect.model.json.Json;
 import java.io.IOException;
 import java.util.List;
@@ -27,11 +29,12 @@ class EnrichmentAssemblerTest {
 
     private static AlertReceived scan(String assetId) throws IOException {
         ObjectNode alert = (ObjectNode) ObservableExtractorTest.sample("first-org-conf-2015-alerts.ndjson").get(0);
-        return new AlertReceived("suricata", assetId, null, alert);
+        return new AlertReceived(SourceFormat.SURICATA, assetId, null, RawJson.ofBytes(alert.toString().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static Observables observables(AlertReceived in) {
-        return ObservableExtractor.extract(in.sourceFormat(), in.sourceIp(), in.alert());
+        return ObservableExtractor.extract(in.sourceFormat(), in.sourceIp(), in.alert().object());
     }
 
     @Test
@@ -43,7 +46,7 @@ class EnrichmentAssemblerTest {
         assertEquals(List.of("geo", "asset", "user"), out.enrichment().missing());
         assertNull(out.enrichment().asset());
         assertEquals(20, out.enrichment().risk().score(), "severity still scores");
-        assertEquals(Json.parse(Json.MAPPER.valueToTree(in.alert()).toString()), out.alert());
+        assertSame(in.alert(), out.alert(), "the alert goes on as it came");
     }
 
     @Test
@@ -71,15 +74,16 @@ class EnrichmentAssemblerTest {
     }
 
     @Test
-    void thePayloadJsonIsWhatTheMapperWritesWithTheAlertNotCopied() throws IOException {
+    void theAlertGoesOnAsTheBytesItCameInAndThePayloadIsWhatTheSchemaDescribes() throws IOException {
         AlertReceived in = scan(null);
-        for (AlertEnriched out : List.of(
-                EnrichmentAssembler.assemble(in, observables(in), null, List.of(), LookupResult.unavailable(),
-                        LookupResult.<UserContext>unavailable()),
-                EnrichmentAssembler.assemble(in, observables(in), Map.of(), List.of(),
-                        LookupResult.found(Optional.of(WEB)), LookupResult.<UserContext>none()))) {
-            assertEquals(Json.MAPPER.valueToTree(out), out.toJson());
-            assertSame(out.alert(), out.toJson().get("alert"));
-        }
+        AlertEnriched out = EnrichmentAssembler.assemble(in, observables(in), Map.of(), List.of(),
+                LookupResult.found(Optional.of(WEB)), LookupResult.<UserContext>none());
+        assertTrue(out.alert().isBytes(), "read to find its observables, never written again");
+        var event = new io.protect.model.envelope.EnvelopeFactory(new io.protect.model.envelope.EventEnvelope.Source("t",
+                "1", "t")).createEvent(io.protect.model.events.EventType.ALERT_ENRICHED,
+                new io.protect.model.envelope.EventEnvelope.Tenant("acme", null), out, null);
+        byte[] bytes = io.protect.model.wire.EventCodec.encode(event, AlertEnriched.CODEC);
+        assertEquals(List.of(), io.protect.model.schema.EventSchemaRegistry.defaultRegistry().validate(Json.parse(bytes)));
+        assertEquals(in.alert().tree(), Json.parse(bytes).path("data").path("alert"));
     }
 }

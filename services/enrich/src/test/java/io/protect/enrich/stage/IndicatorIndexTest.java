@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.protect.enrich.Indicator;
 import io.protect.enrich.IndicatorType;
-import io.protect.enrich.IntelHit;
+import io.protect.model.events.IntelHit;
 import io.protect.enrich.Observables;
 import java.util.List;
 import org.junit.jupiter.api.Test;

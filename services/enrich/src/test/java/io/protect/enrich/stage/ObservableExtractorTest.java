@@ -1,5 +1,6 @@
 package io.protect.enrich.stage;
 
+import io.protect.model.events.SourceFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -24,7 +25,7 @@ class ObservableExtractorTest {
 
     @Test
     void suricataSshScanAlert() throws IOException {
-        Observables o = ObservableExtractor.extract("suricata", null, sample("first-org-conf-2015-alerts.ndjson").get(0));
+        Observables o = ObservableExtractor.extract(SourceFormat.SURICATA, null, sample("first-org-conf-2015-alerts.ndjson").get(0));
         assertEquals("222.186.56.46", o.sourceIp());
         assertEquals("192.168.0.2", o.destinationIp());
         assertEquals(Severity.MEDIUM, o.severity()); // Suricata severity 2
@@ -34,13 +35,13 @@ class ObservableExtractorTest {
 
     @Test
     void suricataHttpAlertCarriesItsHostName() throws IOException {
-        Observables o = ObservableExtractor.extract("suricata", null, sample("wrccdc-2017-alerts.ndjson").get(1));
+        Observables o = ObservableExtractor.extract(SourceFormat.SURICATA, null, sample("wrccdc-2017-alerts.ndjson").get(1));
         assertEquals(List.of("q.xfil.pw"), o.hostnames());
         assertEquals("10.10.1.135", o.sourceIp());
         assertEquals("178.62.196.187", o.destinationIp());
         JsonNode high = sample("first-org-conf-2015-alerts.ndjson").get(1);
-        assertEquals(Severity.HIGH, ObservableExtractor.extract("suricata", null, high).severity()); // severity 1
-        assertEquals(List.of("www.pwned.se"), ObservableExtractor.extract("suricata", null, high).hostnames());
+        assertEquals(Severity.HIGH, ObservableExtractor.extract(SourceFormat.SURICATA, null, high).severity()); // severity 1
+        assertEquals(List.of("www.pwned.se"), ObservableExtractor.extract(SourceFormat.SURICATA, null, high).hostnames());
     }
 
     @Test
@@ -48,20 +49,20 @@ class ObservableExtractorTest {
         JsonNode generic = Json.parse("""
                 {"source_ip":"198.51.100.7","severity":"critical","user":{"name":"jdoe"},
                  "fileinfo":{"sha256":"AB%s"},"dns":{"query":[{"rrname":"Www.Evil.Example."}]}}""".formatted("ab".repeat(31)));
-        Observables o = ObservableExtractor.extract("generic", null, generic);
+        Observables o = ObservableExtractor.extract(SourceFormat.GENERIC, null, generic);
         assertEquals(Severity.CRITICAL, o.severity());
         assertEquals("jdoe", o.userName());
         assertEquals("198.51.100.7", o.sourceIp());
         assertEquals(List.of("ab".repeat(32)), o.hashes());
         assertEquals(List.of("www.evil.example"), o.hostnames());
-        assertEquals(Severity.HIGH, ObservableExtractor.extract("generic", null, Json.parse("{\"severity\":7.5}")).severity());
-        assertEquals(Severity.LOW, ObservableExtractor.extract("generic", null, Json.parse("{\"severity\":\"2\"}")).severity());
-        assertNull(ObservableExtractor.extract("generic", null, Json.parse("{\"severity\":\"whatever\"}")).severity());
+        assertEquals(Severity.HIGH, ObservableExtractor.extract(SourceFormat.GENERIC, null, Json.parse("{\"severity\":7.5}")).severity());
+        assertEquals(Severity.LOW, ObservableExtractor.extract(SourceFormat.GENERIC, null, Json.parse("{\"severity\":\"2\"}")).severity());
+        assertNull(ObservableExtractor.extract(SourceFormat.GENERIC, null, Json.parse("{\"severity\":\"whatever\"}")).severity());
     }
 
     @Test
     void theIngestSourceIpIsUsedOnlyWhenTheAlertHasNoneAndHostNamesNeverResolve() {
-        Observables o = ObservableExtractor.extract("generic", "203.0.113.9", Json.parse("{\"src_ip\":\"not.an.ip.example\"}"));
+        Observables o = ObservableExtractor.extract(SourceFormat.GENERIC, "203.0.113.9", Json.parse("{\"src_ip\":\"not.an.ip.example\"}"));
         assertEquals("203.0.113.9", o.sourceIp());
         assertEquals(List.of("203.0.113.9"), o.ips());
     }

@@ -3,11 +3,11 @@ package io.protect.enrich.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.IntelHit;
-import io.protect.enrich.RiskAssessment;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.IntelHit;
+import io.protect.model.events.RiskAssessment;
 import io.protect.enrich.Severity;
-import io.protect.enrich.UserContext;
+import io.protect.model.events.UserContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

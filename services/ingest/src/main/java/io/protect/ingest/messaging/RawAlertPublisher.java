@@ -1,33 +1,47 @@
 package io.protect.ingest.messaging;
 
-import io.protect.model.catalog.Topic;
-import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.Event;
+import io.protect.model.events.AlertReceived;
+import io.protect.model.json.Json;
 import io.protect.model.messaging.Channel;
-import io.protect.service.common.Outbound;
+import io.protect.model.schema.EventSchemaRegistry;
+import io.protect.service.common.Output;
+import io.protect.service.common.Producers;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes accepted alerts to security.alerts.raw; completes when the broker has every one. */
+/**
+ * Publishes accepted alerts to security.alerts.raw: the records of a request are handed to the
+ * channel's producer in one go, so a batch of alerts costs about one broker round trip; completes
+ * once the broker has acknowledged every one (acks=all).
+ */
 @ApplicationScoped
 public class RawAlertPublisher {
 
-    @Inject
-    @org.eclipse.microprofile.reactive.messaging.Channel(Channel.ALERTS_RAW_OUT_NAME)
-    // A request may carry up to protect.ingest.max-events-per-request alerts, all in flight at once.
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 65536)
-    MutinyEmitter<EventEnvelope> emitter;
+    private final Producers producers;
 
-    /** Sends a batch; the Uni fails if any record is not acknowledged by the broker (acks=all). */
-    public Uni<Void> publish(List<EventEnvelope> envelopes) {
-        List<Uni<Void>> sends = new ArrayList<>(envelopes.size());
-        for (EventEnvelope e : envelopes) {
-            sends.add(emitter.sendMessage(Outbound.to(Topic.SECURITY_ALERTS_RAW, e)));
+    public RawAlertPublisher(Producers producers) {
+        this.producers = producers;
+    }
+
+    /**
+     * The record of an accepted alert: encoded once, and its bytes validated against the envelope's
+     * and the payload's JSON Schemas. Ingest is the pipeline's trust boundary: the stages after it
+     * check only the type and version of what they read. Fails with an {@link IllegalArgumentException}
+     * listing every violation (or saying why the event cannot be written as JSON).
+     */
+    public static Output record(Event<AlertReceived> event) {
+        Output record = Output.of(Channel.ALERTS_RAW_OUT, event, AlertReceived.CODEC);
+        List<String> violations = EventSchemaRegistry.defaultRegistry().validate(Json.parse(record.record().value()));
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", violations));
         }
-        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
+        return record;
+    }
+
+    /** Sends a batch; the Uni fails if any record is refused or not acknowledged in time. */
+    public Uni<Void> publish(List<Output> records) {
+        return producers.sendAll(records);
     }
 }

@@ -3,7 +3,7 @@ package io.protect.ingest.rest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.protect.model.events.AlertReceived;
-import io.protect.ingest.SourceFormat;
+import io.protect.model.events.SourceFormat;
 import io.protect.ingest.config.IngestConfig;
 import io.protect.ingest.messaging.RawAlertPublisher;
 import io.protect.ingest.stage.AlertBatchParser;
@@ -11,7 +11,10 @@ import io.protect.ingest.stage.LineFormats;
 import io.protect.ingest.stage.RawAlertBuilder;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EnvelopeFactory.TraceContext;
+import io.protect.model.envelope.Event;
 import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.messaging.Channel;
+import io.protect.service.common.Output;
 import io.protect.model.events.EventType;
 import io.protect.model.json.Json;
 import io.protect.model.schema.EventSchemaRegistry;
@@ -98,7 +101,7 @@ public class AlertResource {
             }
             requested = known.get();
         }
-        List<EventEnvelope> batch;
+        Wrapped batch;
         try {
             String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
             byte[] bytes = body == null ? new byte[0] : body;
@@ -116,8 +119,8 @@ public class AlertResource {
             }
             return Uni.createFrom().item(status(e.status(), entity));
         }
-        List<String> ids = batch.stream().map(e -> e.eventId().toString()).toList();
-        return publisher.publish(batch)
+        List<String> ids = batch.eventIds();
+        return publisher.publish(batch.records())
                 .map(done -> {
                     ids.forEach(id -> metrics.processed(STAGE, start));
                     return status(202, new Accepted(ids.size(), ids));
@@ -132,21 +135,29 @@ public class AlertResource {
     }
 
     /**
-     * Envelopes for a batch, validated against the schema before anything is sent so that the batch
-     * stays all-or-nothing.
+     * The records of a batch, each encoded once and its bytes validated against the envelope's and
+     * the payload's JSON Schemas (the pipeline's trust boundary: stages after ingest check only the
+     * event type and version of what they read), before anything is sent, so that the batch stays
+     * all-or-nothing.
      */
-    private List<EventEnvelope> wrap(EventEnvelope.Tenant tenant, List<AlertReceived> alerts, TraceContext trace) {
-        List<EventEnvelope> out = new ArrayList<>(alerts.size());
+    private Wrapped wrap(EventEnvelope.Tenant tenant, List<AlertReceived> alerts, TraceContext trace) {
+        List<Output> out = new ArrayList<>(alerts.size());
+        List<String> ids = new ArrayList<>(alerts.size());
         for (int i = 0; i < alerts.size(); i++) {
-            EventEnvelope envelope = envelopes.create(EventType.ALERT_RECEIVED, tenant, alerts.get(i), trace);
-            List<String> violations = EventSchemaRegistry.defaultRegistry().validate(Json.MAPPER.valueToTree(envelope));
-            if (!violations.isEmpty()) {
-                throw new AlertBatchParser.BadBatch(400, "alert " + i + " is invalid: " + String.join("; ", violations),
+            Event<AlertReceived> event = envelopes.createEvent(EventType.ALERT_RECEIVED, tenant, alerts.get(i), trace);
+            try {
+                out.add(RawAlertPublisher.record(event));
+            } catch (IllegalArgumentException e) {
+                throw new AlertBatchParser.BadBatch(400, "alert " + i + " is invalid: " + e.getMessage(),
                         alerts.size() > 1 ? i : null, null);
             }
-            out.add(envelope);
+            ids.add(event.eventId().toString());
         }
-        return out;
+        return new Wrapped(out, ids);
+    }
+
+    /** A batch's records and their event ids, in request order. */
+    private record Wrapped(List<Output> records, List<String> eventIds) {
     }
 
     /** The request's trace: OpenTelemetry's server span when there is one, else the W3C header. */

@@ -2,7 +2,7 @@ package io.protect.ingest.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.protect.ingest.SourceFormat;
+import io.protect.model.events.SourceFormat;
 import io.protect.ingest.stage.formats.CefParser;
 import io.protect.ingest.stage.formats.LeefParser;
 import io.protect.ingest.stage.formats.WindowsEventXmlParser;
@@ -76,7 +76,7 @@ public final class LineFormats {
             }
             if (WindowsEventXmlParser.looksLikeEvent(line)) {
                 ObjectNode event = WindowsEventXmlParser.parse(line);
-                SourceFormat format = SourceFormat.SYSMON.matchesContent(event) ? SourceFormat.SYSMON : SourceFormat.WINDOWS;
+                SourceFormat format = SourceFormats.matches(SourceFormat.SYSMON, event) ? SourceFormat.SYSMON : SourceFormat.WINDOWS;
                 return parsed(event, lineNo, format);
             }
         } catch (IllegalArgumentException e) {

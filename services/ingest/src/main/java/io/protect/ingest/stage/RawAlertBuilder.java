@@ -2,8 +2,8 @@ package io.protect.ingest.stage;
 
 import io.protect.model.events.AlertReceived;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.protect.ingest.SourceFormat;
+import io.protect.model.wire.RawJson;
+import io.protect.model.events.SourceFormat;
 import io.protect.ingest.stage.formats.CloudTrailRecords;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +46,16 @@ public final class RawAlertBuilder {
         } catch (IllegalArgumentException e) {
             throw new AlertBatchParser.BadBatch(400, where + ": " + e.getMessage(), located.index(), located.line());
         }
-        return new AlertReceived(format.wireName(), null, format.sourceIp(located.alert()).orElse(null),
-                (ObjectNode) located.alert());
+        return new AlertReceived(format, null, SourceFormats.sourceIp(format, located.alert()).orElse(null),
+                RawJson.of(located.alert()));
     }
 
     /** Payloads for alerts parsed from lines, whose format the line itself told. */
     public static List<AlertReceived> fromLines(List<LineFormats.Parsed> parsed) {
         List<AlertReceived> out = new ArrayList<>(parsed.size());
         for (LineFormats.Parsed p : parsed) {
-            out.add(new AlertReceived(p.format().wireName(), null, p.format().sourceIp(p.located().alert()).orElse(null),
-                    (ObjectNode) p.located().alert()));
+            out.add(new AlertReceived(p.format(), null, SourceFormats.sourceIp(p.format(), p.located().alert()).orElse(null),
+                    RawJson.of(p.located().alert())));
         }
         return out;
     }

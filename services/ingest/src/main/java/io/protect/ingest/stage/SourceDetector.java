@@ -1,7 +1,7 @@
 package io.protect.ingest.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.ingest.SourceFormat;
+import io.protect.model.events.SourceFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public final class SourceDetector {
     public static SourceFormat detect(JsonNode alert) {
         List<SourceFormat> candidates = new ArrayList<>();
         for (SourceFormat f : SourceFormat.values()) {
-            if (f != SourceFormat.GENERIC && f.matchesContent(alert)) {
+            if (f != SourceFormat.GENERIC && SourceFormats.matches(f, alert)) {
                 candidates.add(f);
             }
         }

@@ -11,7 +11,9 @@ import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.EventType;
 import io.protect.service.common.AuthConfig;
+import io.protect.model.messaging.Channel;
 import io.protect.service.common.DeadLetters;
+import io.protect.service.common.Output;
 import io.protect.service.common.StageMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +28,6 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -134,15 +135,16 @@ public class SyslogListener {
     /** Publishes what parses and dead-letters what does not; completes when the broker has all of it. */
     Uni<Void> handle(List<String> messages) {
         long start = System.nanoTime();
-        List<EventEnvelope> batch = new ArrayList<>();
+        List<Output> batch = new ArrayList<>();
         List<Uni<Void>> dead = new ArrayList<>();
         for (String text : messages) {
             try {
                 List<AlertReceived> alerts = RawAlertBuilder.fromLines(List.of(LineFormats.parseLine(text, 1)));
-                batch.add(envelopes.create(EventType.ALERT_RECEIVED, tenant, alerts.get(0), null));
+                batch.add(RawAlertPublisher.record(
+                        envelopes.createEvent(EventType.ALERT_RECEIVED, tenant, alerts.get(0), null)));
             } catch (AlertBatchParser.BadBatch | IllegalArgumentException e) {
                 metrics.deadLettered(STAGE);
-                dead.add(deadLetters.send(Message.of(text.getBytes(StandardCharsets.UTF_8)),
+                dead.add(deadLetters.send(null, text.getBytes(StandardCharsets.UTF_8),
                         new DeadLetters.Failure(STAGE, e, 1, null, tenant.tenantId())));
             }
         }

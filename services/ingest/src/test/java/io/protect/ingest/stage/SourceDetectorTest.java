@@ -3,7 +3,7 @@ package io.protect.ingest.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.ingest.SourceFormat;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ class SourceDetectorTest {
         for (String line : lines) {
             JsonNode alert = Json.parse(line);
             assertEquals(SourceFormat.SURICATA, SourceDetector.detect(alert), line);
-            assertEquals(Optional.of(alert.get("src_ip").asText()), SourceFormat.SURICATA.sourceIp(alert));
+            assertEquals(Optional.of(alert.get("src_ip").asText()), SourceFormats.sourceIp(SourceFormat.SURICATA, alert));
         }
     }
 
@@ -36,7 +36,7 @@ class SourceDetectorTest {
     void otherJsonIsGeneric() {
         JsonNode generic = Json.parse("{\"source_ip\":\"192.0.2.1\",\"message\":\"login failed\",\"timestamp\":\"x\"}");
         assertEquals(SourceFormat.GENERIC, SourceDetector.detect(generic));
-        assertEquals(Optional.of("192.0.2.1"), SourceFormat.GENERIC.sourceIp(generic));
+        assertEquals(Optional.of("192.0.2.1"), SourceFormats.sourceIp(SourceFormat.GENERIC, generic));
         // event_type alone is not Suricata: the network fields are missing.
         assertEquals(SourceFormat.GENERIC, SourceDetector.detect(Json.parse("{\"event_type\":\"x\",\"timestamp\":\"t\"}")));
     }

@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 
 /**
  * Maps one source's alerts to an OCSF 1.8.0 event (a generated record such as

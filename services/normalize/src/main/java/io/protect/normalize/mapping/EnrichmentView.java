@@ -1,196 +1,108 @@
 package io.protect.normalize.mapping;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.GeoLocation;
+import io.protect.model.events.IntelHit;
+import io.protect.model.events.RiskAssessment;
+import io.protect.model.events.UserContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * A defensive reader of enrich's {@code enrichment} object. Only {@code partial} and
- * {@code risk.score} are required by the AlertEnriched schema; geo, intel, user and asset are free
- * objects whose shape enrich may refine, so every accessor tolerates absence and accepts the usual
- * spellings (documented per method) instead of assuming one.
+ * What the mappers ask of enrich's answers: a typed view over an alert's {@link Enrichment} (the
+ * AlertEnriched schema's shape, read once by its codec). The parts a given enrichment lacks (no
+ * geo, no user, ...) read as empty; {@link #none()} is the view of no enrichment at all, where
+ * even the risk score is absent.
  */
 public final class EnrichmentView {
 
-    private final JsonNode node;
-    private final String sourceIp;
+    private static final EnrichmentView NONE = new EnrichmentView(null);
 
-    /**
-     * @param node the enrichment object (a missing node when there is none)
-     * @param sourceIp the payload's source IP, which a flat (single-address) geo object describes
-     */
-    public EnrichmentView(JsonNode node, String sourceIp) {
-        this.node = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
-        this.sourceIp = sourceIp;
+    /** The geo role of an alert's source address. */
+    static final String SOURCE = "source";
+    /** The geo role of an alert's destination address. */
+    static final String DESTINATION = "destination";
+
+    private final Enrichment enrichment;
+
+    /** @param enrichment the alert's enrichment; null reads as {@link #none()} */
+    public EnrichmentView(Enrichment enrichment) {
+        this.enrichment = enrichment;
     }
 
-    /** The whole enrichment object, or a missing node. */
-    public JsonNode raw() {
-        return node;
+    /** The view of an alert without enrichment: no geo, intel, user, asset, risk. */
+    public static EnrichmentView none() {
+        return NONE;
     }
 
+    /** True when enrich fell back for at least one lookup. */
     public boolean partial() {
-        return node.path("partial").asBoolean(false);
+        return enrichment != null && enrichment.partial();
+    }
+
+    /** The lookups that fell back ("geo", "intel", "asset", "user"); empty when none did. */
+    public List<String> missing() {
+        return enrichment == null || enrichment.missing() == null ? List.of() : enrichment.missing();
     }
 
     /** The risk score 0–100 enrich computed. */
     public OptionalInt riskScore() {
-        JsonNode s = node.path("risk").path("score");
-        return s.isNumber() ? OptionalInt.of((int) Math.round(s.asDouble())) : OptionalInt.empty();
+        RiskAssessment risk = risk();
+        return risk == null ? OptionalInt.empty() : OptionalInt.of(risk.score());
     }
 
-    /** The risk factors ({@code name}, {@code contribution}). */
-    public List<JsonNode> riskFactors() {
-        return list(node.path("risk").path("factors"));
+    /** The factors the risk score is made of, in enrich's order. */
+    public List<RiskAssessment.Factor> riskFactors() {
+        RiskAssessment risk = risk();
+        return risk == null || risk.factors() == null ? List.of() : risk.factors();
+    }
+
+    /** The whole risk assessment, or null without one. */
+    RiskAssessment risk() {
+        return enrichment == null ? null : enrichment.risk();
     }
 
     /**
-     * The geo object of one address. Accepted shapes of {@code geo}: keyed by the address itself
-     * ({@code {"1.2.3.4": {...}}}); keyed by role ({@code src}/{@code source}/{@code src_ip} and
-     * {@code dst}/{@code dest}/{@code destination}/{@code dest_ip}); an array of objects with an
-     * {@code ip}; or one flat object, which describes its {@code ip} if it names one, else the
-     * payload's source IP.
+     * The geo answer for one address: the entry of {@code geo} whose {@code ip} is the address, else
+     * the entry without an {@code ip} under the address's role ({@code source} or {@code destination}).
      */
-    public Optional<JsonNode> geoFor(String ip, boolean source) {
-        JsonNode geo = node.path("geo");
-        if (ip == null) {
+    public Optional<GeoLocation> geoFor(String ip, boolean source) {
+        Map<String, GeoLocation> geo = enrichment == null ? null : enrichment.geo();
+        if (ip == null || geo == null || geo.isEmpty()) {
             return Optional.empty();
         }
-        if (geo.isArray()) {
-            for (JsonNode g : geo) {
-                if (g.isObject() && ip.equals(g.path("ip").asText(null))) {
-                    return Optional.of(g);
-                }
-            }
-            return Optional.empty();
-        }
-        if (!geo.isObject() || geo.isEmpty()) {
-            return Optional.empty();
-        }
-        if (geo.path(ip).isObject()) {
-            return Optional.of(geo.get(ip));
-        }
-        List<String> roles = source ? List.of("src", "source", "src_ip", "srcIp", "sourceIp")
-                : List.of("dst", "dest", "destination", "dest_ip", "dst_ip", "destIp", "destinationIp");
-        for (String role : roles) {
-            JsonNode g = geo.path(role);
-            if (g.isObject() && (!g.has("ip") || ip.equals(g.path("ip").asText()))) {
+        for (GeoLocation g : geo.values()) {
+            if (g != null && ip.equals(g.ip())) {
                 return Optional.of(g);
             }
         }
-        if (looksLikeGeo(geo)) {
-            String described = geo.path("ip").asText(sourceIp);
-            return ip.equals(described) ? Optional.of(geo) : Optional.empty();
-        }
-        return Optional.empty();
+        GeoLocation byRole = geo.get(source ? SOURCE : DESTINATION);
+        return byRole != null && byRole.ip() == null ? Optional.of(byRole) : Optional.empty();
     }
 
-    /** The threat-intel hits (each an object); an empty list when there are none. */
-    public List<JsonNode> intel() {
-        List<JsonNode> hits = new ArrayList<>();
-        for (JsonNode h : list(node.path("intel"))) {
-            if (h.isObject()) {
-                hits.add(h);
-            }
-        }
-        return hits;
+    /** The threat-intel hits, in enrich's order; empty when there are none. */
+    public List<IntelHit> intel() {
+        return enrichment == null || enrichment.intel() == null ? List.of() : enrichment.intel();
     }
 
-    /** The user context object, when present and not empty. */
-    public Optional<JsonNode> user() {
-        return object(node.path("user"));
+    /** The user the alert names, as the tenant's directory knows them. */
+    public Optional<UserContext> user() {
+        return Optional.ofNullable(enrichment == null ? null : enrichment.user());
     }
 
-    /** The asset context object, when present and not empty. */
-    public Optional<JsonNode> asset() {
-        return object(node.path("asset"));
-    }
-
-    // ------------------------------------------------------------- field spellings
-
-    /** The first non-blank text among candidate fields (dotted paths allowed). */
-    public static Optional<String> text(JsonNode obj, String... fields) {
-        for (String f : fields) {
-            JsonNode v = at(obj, f);
-            if (v.isValueNode() && !v.isNull() && !v.asText().isBlank()) {
-                return Optional.of(v.asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** The first number (or numeric text) among candidate fields. */
-    public static OptionalDouble number(JsonNode obj, String... fields) {
-        for (String f : fields) {
-            JsonNode v = at(obj, f);
-            if (v.isNumber()) {
-                return OptionalDouble.of(v.asDouble());
-            }
-            if (v.isTextual()) {
-                try {
-                    return OptionalDouble.of(Double.parseDouble(v.asText().trim()));
-                } catch (NumberFormatException e) {
-                    // not a number: try the next spelling
-                }
-            }
-        }
-        return OptionalDouble.empty();
+    /** The tenant's asset the alert concerns. */
+    public Optional<AssetContext> asset() {
+        return Optional.ofNullable(enrichment == null ? null : enrichment.asset());
     }
 
     /**
      * The value of the alert an intel hit is about: what matched ({@code matched}, e.g. the address
      * inside a CIDR indicator), else the indicator itself.
      */
-    public static Optional<String> indicator(JsonNode hit) {
-        return text(hit, "matched", "indicator", "value", "ioc", "ip", "domain", "url", "hash");
-    }
-
-    /** An intel hit's score on 0–100 ({@code score}, {@code reputation}, {@code risk}, {@code confidence}). */
-    public static OptionalDouble intelScore(JsonNode hit) {
-        OptionalDouble direct = number(hit, "score", "reputation", "risk", "risk_score", "riskScore", "confidence");
-        if (direct.isPresent()) {
-            return direct;
-        }
-        return number(hit, "reputation.score", "reputation.base_score");
-    }
-
-    /** Who supplied an intel hit or a geo answer. */
-    public static Optional<String> provider(JsonNode obj) {
-        return text(obj, "provider", "source", "feed", "vendor");
-    }
-
-    private static boolean looksLikeGeo(JsonNode g) {
-        for (String f : List.of("country", "country_code", "countryCode", "city", "lat", "latitude", "asn", "location")) {
-            if (g.has(f)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static JsonNode at(JsonNode obj, String dotted) {
-        if (obj.has(dotted)) {
-            return obj.get(dotted);
-        }
-        JsonNode n = obj;
-        for (String p : dotted.split("\\.")) {
-            n = n.path(p);
-        }
-        return n;
-    }
-
-    private static List<JsonNode> list(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        if (array.isArray()) {
-            array.forEach(out::add);
-        }
-        return out;
-    }
-
-    private static Optional<JsonNode> object(JsonNode n) {
-        return n.isObject() && !n.isEmpty() ? Optional.of(n) : Optional.empty();
+    public static String indicator(IntelHit hit) {
+        return hit.matched() != null && !hit.matched().isBlank() ? hit.matched() : hit.indicator();
     }
 }

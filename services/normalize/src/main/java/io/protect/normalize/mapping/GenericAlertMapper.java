@@ -1,7 +1,7 @@
 package io.protect.normalize.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.ocsf.model.enums.ActivityId;
 import io.protect.ocsf.model.enums.AnalyticTypeId;
 import io.protect.ocsf.model.enums.DetectionFindingActivityId;
@@ -70,8 +70,8 @@ public final class GenericAlertMapper implements AlertMapper {
 
     @Override
     public Record map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
 
         Optional<String> originalTime = Optional.empty();
         Optional<EventTimes.Parsed> parsed = Optional.empty();
@@ -102,7 +102,7 @@ public final class GenericAlertMapper implements AlertMapper {
         String uid = f.takeText(UID).orElse(null);
         String category = f.takeText(CATEGORY).orElse(null);
         SeverityId severity = severity(f);
-        String product = f.takeText(PRODUCT).orElse(input.sourceFormat());
+        String product = f.takeText(PRODUCT).orElse(input.sourceFormat().wireName());
         String vendor = f.takeText(VENDOR).orElse(null);
 
         NetworkEndpoint src = srcIp == null && srcPort == null ? null
@@ -129,7 +129,7 @@ public final class GenericAlertMapper implements AlertMapper {
                 .build();
         var enrichments = OcsfParts.enrichments(enrichment, srcIp, dstIp, input.assetId());
         OptionalInt risk = enrichment.riskScore();
-        String raw = OcsfParts.rawData(input.alert());
+        String raw = OcsfParts.rawData(input.alert().object());
 
         if (title.isEmpty()) {
             // Nothing names a detection: record what was seen as a Base Event instead of inventing a finding.
@@ -143,7 +143,7 @@ public final class GenericAlertMapper implements AlertMapper {
                     .severityId(severity)
                     .severity(severity.caption())
                     .isAlert(true)
-                    .message("Alert from " + input.sourceFormat() + " without a recognised detection name")
+                    .message("Alert from " + input.sourceFormat().wireName() + " without a recognised detection name")
                     .observables(observables.isEmpty() ? null : observables)
                     .metadata(metadata)
                     .rawData(raw)

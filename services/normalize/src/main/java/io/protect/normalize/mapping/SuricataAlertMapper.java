@@ -1,7 +1,7 @@
 package io.protect.normalize.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.ocsf.model.enums.AnalyticTypeId;
 import io.protect.ocsf.model.enums.ConfidenceId;
 import io.protect.ocsf.model.enums.DetectionFindingActivityId;
@@ -83,8 +83,8 @@ public final class SuricataAlertMapper implements AlertMapper {
 
     @Override
     public DetectionFinding map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
 
         // Time
         Optional<String> timestampText = f.peek("timestamp").filter(JsonNode::isTextual).map(JsonNode::asText);
@@ -209,7 +209,7 @@ public final class SuricataAlertMapper implements AlertMapper {
                 .evidences(hasEvidence || http != null ? List.of(evidence) : null)
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());
             b.riskScore(risk.getAsInt()).riskLevelId(level).riskLevel(level.caption())

@@ -6,8 +6,9 @@ import io.protect.model.json.Json;
 import io.protect.ocsf.model.OcsfRecord;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.model.events.AlertNormalized;
+import io.protect.model.wire.RawJson;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.cef.CefMappers;
 import io.protect.normalize.mapping.cloudtrail.CloudTrailMappers;
@@ -54,22 +55,22 @@ public final class NormalizeStage {
 
     /**
      * The mapper for an alert: chosen by the format ingest recorded, then by the source's own event
-     * type (each source's {@code *Mappers.forEvent}); unknown formats get the generic mapping.
+     * type (each source's {@code *Mappers.forEvent}); the generic format gets the generic mapping.
      */
     AlertMapper mapperFor(AlertEnriched alert) {
-        JsonNode event = alert.alert();
-        return switch (alert.sourceFormat() == null ? "" : alert.sourceFormat()) {
-            case "suricata" -> "alert".equals(event.path("event_type").asText()) ? suricata
+        JsonNode event = alert.alert().object();
+        return switch (alert.sourceFormat()) {
+            case SURICATA -> "alert".equals(event.path("event_type").asText()) ? suricata
                     : SuricataEventMappers.forEvent(event);
-            case ZeekMappers.SOURCE_FORMAT -> ZeekMappers.forEvent(event);
-            case WindowsMappers.SOURCE_FORMAT -> WindowsMappers.forEvent(event);
-            case SysmonMappers.SOURCE_FORMAT -> SysmonMappers.forEvent(event);
-            case "okta" -> OktaMappers.forEvent(event);
-            case "cloudtrail" -> CloudTrailMappers.forEvent(event);
-            case "guardduty" -> GuardDutyMappers.forEvent(event);
-            case CefMappers.SOURCE_FORMAT -> CefMappers.forEvent(event);
-            case LeefMappers.SOURCE_FORMAT -> LeefMappers.forEvent(event);
-            default -> generic;
+            case ZEEK -> ZeekMappers.forEvent(event);
+            case WINDOWS -> WindowsMappers.forEvent(event);
+            case SYSMON -> SysmonMappers.forEvent(event);
+            case OKTA -> OktaMappers.forEvent(event);
+            case CLOUDTRAIL -> CloudTrailMappers.forEvent(event);
+            case GUARDDUTY -> GuardDutyMappers.forEvent(event);
+            case CEF -> CefMappers.forEvent(event);
+            case LEEF -> LeefMappers.forEvent(event);
+            case GENERIC -> generic;
         };
     }
 
@@ -83,7 +84,7 @@ public final class NormalizeStage {
         }
         ValidationResult validation = validator.validate(ocsf);
         AlertNormalized out = new AlertNormalized(alert.sourceFormat(), alert.assetId(), alert.sourceIp(),
-                OcsfParts.OCSF_VERSION, ocsf);
+                OcsfParts.OCSF_VERSION, RawJson.of(ocsf));
         return new Result(out, DomainTopics.forClass(ocsf.path("class_uid").asInt()), validation);
     }
 }

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
 import io.protect.ocsf.model.enums.DirectionId;
 import io.protect.ocsf.model.enums.SeverityId;
 import io.protect.ocsf.model.events.BaseEvent;
@@ -24,7 +25,7 @@ class GenericAlertMapperTest {
     private final OcsfValidator validator = OcsfValidator.instance();
 
     private Record map(String alertJson) {
-        return mapper.map(new AlertEnriched("generic", null, null, Json.parse(alertJson), MissingNode.getInstance()),
+        return mapper.map(new AlertEnriched(SourceFormat.GENERIC, null, null, RawJson.of(Json.parse(alertJson)), Enrichments.none()),
                 SuricataSamples.context());
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.Enrichment;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
@@ -48,7 +48,7 @@ class SuricataAlertMapperTest {
     @MethodSource("alerts")
     void everyRealAlertMapsToAValidDetectionFinding(SuricataSamples.Sample sample) {
         ObjectNode eve = sample.eve();
-        DetectionFinding finding = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding finding = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         JsonNode json = Json.MAPPER.valueToTree(finding);
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> sample + " → " + result + "\n" + json.toPrettyString());
@@ -64,7 +64,7 @@ class SuricataAlertMapperTest {
     @MethodSource("alerts")
     void everyRealAlertWithFullEnrichmentIsStillValid(SuricataSamples.Sample sample) {
         ObjectNode eve = sample.eve();
-        ObjectNode enrichment = SuricataSamples.enrichment(eve.path("src_ip").asText(), eve.path("dest_ip").asText(), 72);
+        Enrichment enrichment = SuricataSamples.enrichment(eve.path("src_ip").asText(), eve.path("dest_ip").asText(), 72);
         JsonNode json = Json.MAPPER.valueToTree(mapper.map(SuricataSamples.enriched(eve, enrichment), SuricataSamples.context()));
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> sample + " → " + result);
@@ -74,7 +74,7 @@ class SuricataAlertMapperTest {
     @Test
     void timeHonoursTheOffsetWithoutColon() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "2015-03-29T11:01:38.221126-0600");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertEquals(Instant.parse("2015-03-29T17:01:38.221Z").toEpochMilli(), f.time());
         assertEquals(-360, f.timezoneOffset());
         assertEquals("2015-03-29T11:01:38.221126-0600", f.metadata().originalTime());
@@ -83,7 +83,7 @@ class SuricataAlertMapperTest {
     @Test
     void timeWithAZeroOffset() {
         ObjectNode eve = SuricataSamples.find("sekoia-intake-formats-eve.ndjson", "2024-01-07T19:54:41.712927+0000");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertEquals(Instant.parse("2024-01-07T19:54:41.712Z").toEpochMilli(), f.time());
         assertEquals(0, f.timezoneOffset());
     }
@@ -92,7 +92,7 @@ class SuricataAlertMapperTest {
     void anUnreadableTimestampFallsBackToReceiptAndStaysUnmapped() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "2015-03-29T11:01:38.221126-0600");
         eve.put("timestamp", "yesterday");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertEquals(SuricataSamples.context().receivedAt().toEpochMilli(), f.time());
         assertEquals("yesterday", f.unmapped().path("timestamp").asText());
         assertTrue(validator.validate(Json.MAPPER.valueToTree(f)).valid());
@@ -108,7 +108,7 @@ class SuricataAlertMapperTest {
         // And on real alerts of each priority:
         for (SuricataSamples.Sample s : SuricataSamples.alerts()) {
             int p = s.eve().path("alert").path("severity").asInt();
-            DetectionFinding f = mapper.map(SuricataSamples.enriched(s.eve(), MissingNode.getInstance()), SuricataSamples.context());
+            DetectionFinding f = mapper.map(SuricataSamples.enriched(s.eve(), Enrichments.none()), SuricataSamples.context());
             assertEquals(switch (p) { case 1 -> 4; case 2 -> 3; case 3 -> 2; default -> -1; }, f.severityId().value(), s::toString);
         }
     }
@@ -117,7 +117,7 @@ class SuricataAlertMapperTest {
     void aRealAlertWithoutSeverityIsUnknown() {
         ObjectNode eve = SuricataSamples.find("wrccdc-2017-alerts.ndjson", "ET CHAT IRC authorization message");
         ((ObjectNode) eve.get("alert")).remove("severity");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertEquals(SeverityId.UNKNOWN, f.severityId());
         assertTrue(validator.validate(Json.MAPPER.valueToTree(f)).valid());
     }
@@ -126,7 +126,7 @@ class SuricataAlertMapperTest {
     void endpointsPortsProtocolAndDirection() {
         // 222.186.56.46:4904 → 192.168.0.2:22 TCP: an external scanner reaching an internal host.
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "2015-03-29T11:01:38.221126-0600");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         Evidences e = f.evidences().get(0);
         assertEquals("222.186.56.46", e.srcEndpoint().ip());
         assertEquals(4904, e.srcEndpoint().port());
@@ -152,7 +152,7 @@ class SuricataAlertMapperTest {
     @Test
     void udpAndOutboundHttpWithTheRequestInEvidence() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "ET CHAT Skype VOIP Checking Version (Startup)");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         Evidences e = f.evidences().get(0);
         assertEquals(DirectionId.OUTBOUND, e.connectionInfo().directionId());
         assertEquals("ui.skype.com", e.httpRequest().url().hostname());
@@ -170,7 +170,7 @@ class SuricataAlertMapperTest {
     @Test
     void anHttpMethodOcsfDoesNotEnumerateStaysUnmapped() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "PROPFIND");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertNull(f.evidences().get(0).httpRequest().httpMethod());
         assertEquals("/", f.evidences().get(0).httpRequest().url().path());
         assertEquals("PROPFIND", f.unmapped().path("http").path("http_method").asText());
@@ -186,7 +186,7 @@ class SuricataAlertMapperTest {
                  "mitre_technique_name": ["Active_Scanning", "Vulnerability_Scanning"],
                  "confidence": ["High"], "signature_severity": ["Major"], "updated_at": ["2019_07_26"]}
                 """));
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         List<Attack> attacks = f.attacks();
         assertEquals(2, attacks.size());
         assertEquals("T1595", attacks.get(0).technique().uid());
@@ -205,7 +205,7 @@ class SuricataAlertMapperTest {
     @Test
     void noAttacksWithoutMetadata() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "2015-03-29T11:01:38.221126-0600");
-        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertNull(f.attacks());
         assertNull(f.findingInfo().attacks());
     }
@@ -213,7 +213,7 @@ class SuricataAlertMapperTest {
     @Test
     void enrichmentBecomesLocationReputationRiskAndEnrichments() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "2015-03-29T11:01:38.221126-0600");
-        ObjectNode enrichment = SuricataSamples.enrichment("222.186.56.46", "192.168.0.2", 72);
+        Enrichment enrichment = SuricataSamples.enrichment("222.186.56.46", "192.168.0.2", 72);
         DetectionFinding f = mapper.map(SuricataSamples.enriched(eve, enrichment), SuricataSamples.context());
         var src = f.evidences().get(0).srcEndpoint();
         assertEquals("CN", src.location().country());
@@ -245,7 +245,7 @@ class SuricataAlertMapperTest {
     void theInputAlertIsNotChanged() {
         ObjectNode eve = SuricataSamples.find("first-org-conf-2015-alerts.ndjson", "ET CHAT Skype VOIP Checking Version (Startup)");
         ObjectNode before = eve.deepCopy();
-        mapper.map(SuricataSamples.enriched(eve, MissingNode.getInstance()), SuricataSamples.context());
+        mapper.map(SuricataSamples.enriched(eve, Enrichments.none()), SuricataSamples.context());
         assertEquals(before, eve);
         assertNotNull(eve.get("http"));
     }

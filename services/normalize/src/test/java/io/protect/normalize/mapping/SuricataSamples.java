@@ -2,8 +2,11 @@ package io.protect.normalize.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,8 +74,8 @@ public final class SuricataSamples {
      * An enrichment as enrich writes it (geo by role, intel hits with confidence and the matched
      * observable, asset and user context, risk with factors) for an alert's addresses.
      */
-    public static ObjectNode enrichment(String srcIp, String dstIp, int risk) {
-        return (ObjectNode) Json.parse("""
+    public static Enrichment enrichment(String srcIp, String dstIp, int risk) {
+        return Enrichments.parse("""
                 {"partial": true, "missing": ["user"],
                  "geo": {"source": {"ip": "%s", "countryCode": "CN", "region": "Jiangsu", "city": "Nanjing",
                                      "latitude": 32.0617, "longitude": 118.7778, "asn": 4134, "asOrganization": "Chinanet"},
@@ -89,8 +92,8 @@ public final class SuricataSamples {
     }
 
     /** The AlertEnriched of a Suricata alert. */
-    public static AlertEnriched enriched(ObjectNode eve, JsonNode enrichment) {
-        return new AlertEnriched("suricata", null, eve.path("src_ip").asText(null), eve, enrichment);
+    public static AlertEnriched enriched(ObjectNode eve, Enrichment enrichment) {
+        return new AlertEnriched(SourceFormat.SURICATA, null, eve.path("src_ip").asText(null), RawJson.of(eve), enrichment);
     }
 
     /** A fixed mapping context. */

@@ -1,5 +1,6 @@
 package io.protect.normalize.messaging;
 
+import io.protect.model.messaging.RecordHeaders;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import io.protect.model.json.Json;
 import io.protect.model.kafka.EnvelopeDeserializer;
 import io.protect.model.kafka.EnvelopeSerializer;
 import io.protect.normalize.mapping.SuricataSamples;
-import io.protect.service.common.DeadLetters;
 import io.protect.tools.devservices.LocalInfraTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +54,10 @@ class NormalizeConsumerTest {
     private final EnvelopeFactory factory = new EnvelopeFactory(new EventEnvelope.Source("enrich-test", "0", "test-1"));
     private final EventEnvelope.Tenant acme = new EventEnvelope.Tenant("acme", "acme-corp");
 
+    private EventEnvelope enriched(ObjectNode alert, String sourceFormat, io.protect.model.events.Enrichment enrichment) {
+        return enriched(alert, sourceFormat, enrichment.toJson());
+    }
+
     private EventEnvelope enriched(ObjectNode alert, String sourceFormat, JsonNode enrichment) {
         ObjectNode payload = Json.MAPPER.createObjectNode();
         payload.put("sourceFormat", sourceFormat);
@@ -82,10 +86,16 @@ class NormalizeConsumerTest {
     }
 
     private void sendBytes(byte[] bytes) throws Exception {
+        sendBytes("acme/poison", bytes);
+    }
+
+    private void sendBytes(String key, byte[]... values) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topic.SECURITY_ALERTS_ENHANCED.topicName(), "acme/poison", bytes)).get();
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(Topic.SECURITY_ALERTS_ENHANCED.topicName(), key, value)).get();
+            }
         }
     }
 
@@ -115,7 +125,7 @@ class NormalizeConsumerTest {
             ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (eventIdOrKey.equals(header(r, DeadLetters.EVENT_ID)) || eventIdOrKey.equals(r.key())) {
+                    if (eventIdOrKey.equals(header(r, RecordHeaders.DLQ_EVENT_ID)) || eventIdOrKey.equals(r.key())) {
                         found[0] = r;
                     }
                 }
@@ -176,10 +186,12 @@ class NormalizeConsumerTest {
         send(poison, valid);
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(poison.eventId().toString());
-        assertEquals(NormalizeConsumer.STAGE, header(dead, DeadLetters.STAGE));
-        String error = header(dead, DeadLetters.ERROR);
+        assertEquals(NormalizeConsumer.STAGE, header(dead, RecordHeaders.DLQ_STAGE));
+        String error = header(dead, RecordHeaders.DLQ_ERROR);
         assertTrue(error.contains("/evidences/0/src_endpoint/ip") && error.contains("not a valid ip_t"), error);
-        assertEquals("1", header(dead, DeadLetters.ATTEMPTS), "a validation failure is not retried");
+        assertEquals(poison.eventId().toString(), header(dead, RecordHeaders.DLQ_EVENT_ID));
+        assertEquals("acme", header(dead, RecordHeaders.DLQ_TENANT));
+        assertEquals("1", header(dead, RecordHeaders.DLQ_ATTEMPTS), "a validation failure is not retried");
         assertEquals(poison.eventId(), new EnvelopeDeserializer().deserialize("t", dead.value()).eventId(),
                 "the original record is dead-lettered unchanged");
 
@@ -188,11 +200,33 @@ class NormalizeConsumerTest {
     }
 
     @Test
+    void anAlertNestedTooDeepToTravelIsDeadLetteredAloneAndTheStageGoesOn() throws Exception {
+        // An alert nested 998 levels deep: with the envelope around it, deeper than any reader goes.
+        ObjectNode shallow = SuricataSamples.find("wrccdc-2017-alerts.ndjson", "ET CHAT IRC authorization message");
+        EventEnvelope deep = enriched(shallow, "suricata", minimalEnrichment());
+        EventEnvelope after = enriched(shallow.deepCopy(), "suricata", minimalEnrichment());
+        String nested = "[".repeat(998) + "]".repeat(998);
+        byte[] deepBytes = new String(new EnvelopeSerializer().serialize("t", deep), StandardCharsets.UTF_8)
+                .replaceFirst("\"alert\":\\{", java.util.regex.Matcher.quoteReplacement("\"alert\":{\"nested\":" + nested + ","))
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(new String(deepBytes, StandardCharsets.UTF_8).contains("\"nested\":[[["), "the test did not nest anything");
+        String key = "acme/deep-" + UUID.randomUUID();
+        sendBytes(key, deepBytes, new EnvelopeSerializer().serialize("t", after));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        assertEquals(NormalizeConsumer.STAGE, header(dead, RecordHeaders.DLQ_STAGE));
+        assertTrue(header(dead, RecordHeaders.DLQ_ERROR).contains("nesting depth"), header(dead, RecordHeaders.DLQ_ERROR));
+        assertTrue(java.util.Arrays.equals(deepBytes, dead.value()), "the record is dead-lettered as it was");
+        // The record behind it on the same partition still flows.
+        awaitEnvelopes(Topic.SECURITY_ALERTS_OCSF_READY, List.of(after.eventId()));
+    }
+
+    @Test
     void bytesThatAreNotAnEnvelopeAreDeadLettered() throws Exception {
         String key = "acme/poison";
         sendBytes("not an envelope".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
-        assertEquals(NormalizeConsumer.STAGE, header(dead, DeadLetters.STAGE));
+        assertEquals(NormalizeConsumer.STAGE, header(dead, RecordHeaders.DLQ_STAGE));
         assertEquals("not an envelope", new String(dead.value(), StandardCharsets.UTF_8));
     }
 }

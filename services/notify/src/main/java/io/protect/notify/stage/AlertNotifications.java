@@ -1,11 +1,12 @@
 package io.protect.notify.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.Event;
 import io.protect.model.envelope.EventIds;
-import io.protect.model.events.EventType;
+import io.protect.model.events.AlertScored;
+import io.protect.model.events.Prediction;
 import io.protect.notify.AlertMessage;
-import io.protect.notify.AlertNotification;
+import io.protect.model.events.AlertNotification;
 import java.time.Instant;
 
 /**
@@ -15,35 +16,32 @@ import java.time.Instant;
  */
 public final class AlertNotifications {
 
-    /** The alert message of an AlertScored envelope. */
-    public AlertMessage toMessage(EventEnvelope envelope) {
-        if (!EventType.ALERT_SCORED.wireName().equals(envelope.eventType())) {
-            throw new IllegalArgumentException("expected an AlertScored event, got " + envelope.eventType() + " "
-                    + envelope.eventVersion());
-        }
-        JsonNode data = envelope.data();
-        JsonNode ocsf = data.path("ocsf");
-        JsonNode prediction = data.path("prediction");
+    /** The alert message of an AlertScored event. */
+    public AlertMessage toMessage(Event<AlertScored> event) {
+        AlertScored scored = event.payload();
+        JsonNode ocsf = scored.ocsf().tree();
+        Prediction prediction = scored.prediction();
         int classUid = integer(ocsf, "class_uid");
         int severityId = integer(ocsf, "severity_id");
         JsonNode time = ocsf.path("time");
         if (!time.isIntegralNumber()) {
             throw new IllegalArgumentException("OCSF field time is not an epoch-milliseconds integer: " + time);
         }
+        String srcIp = first(ocsf.at("/src_endpoint/ip"));
         return new AlertMessage(
-                envelope.eventId(),
-                envelope.tenant().tenantId(),
+                event.eventId(),
+                event.tenantId(),
                 title(ocsf, classUid),
                 severityId,
                 text(ocsf.path("severity")) != null ? text(ocsf.path("severity")) : severityName(severityId),
-                prediction.path("label").asText(),
-                prediction.path("probability").asDouble(),
+                prediction.label(),
+                prediction.probability(),
                 classUid,
                 time.longValue(),
-                first(ocsf.at("/src_endpoint/ip"), data.path("sourceIp")),
+                srcIp != null ? srcIp : scored.sourceIp(),
                 first(ocsf.at("/dst_endpoint/ip")),
                 riskScore(ocsf),
-                EventIds.createdAt(envelope.eventId()).map(Instant::toEpochMilli).orElse(null));
+                EventIds.createdAt(event.eventId()).map(Instant::toEpochMilli).orElse(null));
     }
 
     /** The notification event's payload for a message pushed to {@code delivered} sessions. */

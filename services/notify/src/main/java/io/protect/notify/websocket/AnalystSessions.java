@@ -1,5 +1,7 @@
 package io.protect.notify.websocket;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.protect.model.json.Json;
 import io.protect.notify.AlertMessage;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -39,19 +41,35 @@ public class AnalystSessions {
         });
     }
 
-    /** Pushes an alert to every open session of its tenant; completes with how many took it. */
+    /**
+     * Pushes an alert to every open session of its tenant; completes with how many took it. The
+     * message is written to each session when this is called (not when the Uni is subscribed), so
+     * alerts pushed one after another reach every session in that order.
+     */
     public Uni<Integer> push(AlertMessage alert) {
         List<WebSocketConnection> targets = List.copyOf(byTenant.getOrDefault(alert.tenantId(), Set.of()));
         if (targets.isEmpty()) {
             return Uni.createFrom().item(0);
         }
+        // Serialized once, whatever the number of sessions.
+        String text;
+        try {
+            text = Json.MAPPER.writeValueAsString(alert);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("alert message cannot be written as JSON", e);
+        }
         // One slow or broken session must neither hold the others back nor fail the record.
-        List<Uni<Boolean>> sends = targets.stream()
-                .map(c -> c.isOpen()
-                        ? c.sendText(alert).ifNoItem().after(SEND_TIMEOUT).fail()
-                                .replaceWith(true).onFailure().recoverWithItem(false)
-                        : Uni.createFrom().item(false))
-                .toList();
+        List<Uni<Boolean>> sends = new java.util.ArrayList<>(targets.size());
+        for (WebSocketConnection c : targets) {
+            sends.add(c.isOpen()
+                    ? c.sendText(text).ifNoItem().after(SEND_TIMEOUT).fail()
+                            .replaceWith(true).onFailure().recoverWithItem(false).memoize().indefinitely()
+                    : Uni.createFrom().item(false));
+        }
+        // Start every write now, in call order.
+        sends.forEach(u -> u.subscribe().with(ok -> {
+        }, e -> {
+        }));
         return Uni.join().all(sends).andFailFast().map(results -> {
             int delivered = (int) results.stream().filter(Boolean::booleanValue).count();
             pushed.computeIfAbsent(alert.tenantId(), t -> new AtomicLong()).addAndGet(delivered);

@@ -1,6 +1,6 @@
 package io.protect.score.stage;
 
-import io.protect.score.Prediction;
+import io.protect.model.events.Prediction;
 
 /**
  * {@code heuristic-1}: a hand-calibrated logistic model of the probability that an alert is

@@ -1,6 +1,6 @@
 package io.protect.score.stage;
 
-import io.protect.score.Prediction;
+import io.protect.model.events.Prediction;
 
 /**
  * A model that scores an alert from its features. The heuristic is the first implementation; a

@@ -1,7 +1,7 @@
 package io.protect.score.stage;
 
 import io.protect.model.events.AlertNormalized;
-import io.protect.score.AlertScored;
+import io.protect.model.events.AlertScored;
 
 /** The score stage: features from the OCSF event, a model's prediction, the scored alert. */
 public final class ScoreStage {
@@ -13,9 +13,9 @@ public final class ScoreStage {
         this.model = model;
     }
 
-    /** Scores one alert; the OCSF event, asset and source IP pass through unchanged. */
+    /** Scores one alert; the OCSF event (as the bytes it came in), asset and source IP pass through unchanged. */
     public AlertScored score(AlertNormalized alert) {
-        return new AlertScored(alert.assetId(), alert.sourceIp(), model.predict(extractor.extract(alert.ocsf())),
+        return new AlertScored(alert.assetId(), alert.sourceIp(), model.predict(extractor.extract(alert.ocsf().tree())),
                 alert.ocsf());
     }
 }

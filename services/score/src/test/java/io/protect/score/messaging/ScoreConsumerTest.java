@@ -1,5 +1,6 @@
 package io.protect.score.messaging;
 
+import io.protect.model.messaging.RecordHeaders;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,7 +104,7 @@ class ScoreConsumerTest {
             ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (eventIdOrKey.equals(header(r, DeadLetters.EVENT_ID)) || eventIdOrKey.equals(r.key())) {
+                    if (eventIdOrKey.equals(header(r, RecordHeaders.DLQ_EVENT_ID)) || eventIdOrKey.equals(r.key())) {
                         found[0] = r;
                     }
                 }
@@ -165,13 +166,13 @@ class ScoreConsumerTest {
         send(wrongType, valid);
 
         ConsumerRecord<String, byte[]> undecodable = awaitDeadLetter(key);
-        assertEquals(ScoreConsumer.STAGE, header(undecodable, DeadLetters.STAGE));
-        assertTrue(header(undecodable, DeadLetters.ERROR) != null);
+        assertEquals(ScoreConsumer.STAGE, header(undecodable, RecordHeaders.DLQ_STAGE));
+        assertTrue(header(undecodable, RecordHeaders.DLQ_ERROR) != null);
 
         ConsumerRecord<String, byte[]> rejected = awaitDeadLetter(wrongType.eventId().toString());
-        assertEquals(ScoreConsumer.STAGE, header(rejected, DeadLetters.STAGE));
-        assertTrue(header(rejected, DeadLetters.ERROR).contains("expected an AlertNormalized event, got AlertEnriched"),
-                header(rejected, DeadLetters.ERROR));
+        assertEquals(ScoreConsumer.STAGE, header(rejected, RecordHeaders.DLQ_STAGE));
+        assertTrue(header(rejected, RecordHeaders.DLQ_ERROR).contains("expected AlertNormalized, got AlertEnriched"),
+                header(rejected, RecordHeaders.DLQ_ERROR));
 
         EventEnvelope out = awaitPredictions(List.of(valid.eventId())).get(valid.eventId()).value();
         assertEquals("AlertScored", out.eventType());

@@ -3,7 +3,7 @@ package io.protect.score.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.protect.score.Prediction;
+import io.protect.model.events.Prediction;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,21 @@
 package io.protect.store.messaging;
 
+import io.protect.model.envelope.Event;
+import io.protect.model.events.AlertNormalized;
+import io.protect.model.events.AlertScored;
 import io.protect.model.messaging.Channel;
+import io.protect.service.common.Outcome;
+import io.protect.service.common.PollHandler;
 import io.protect.service.common.StageRunner;
 import io.protect.store.repository.BatchWriter;
 import io.protect.store.stage.StoredEventMapper;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -15,7 +24,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * acknowledged (by the stage runner) only once its rows are committed, so a crash before that
  * means a redelivery, which the insert-if-absent turns into a no-op. A record the mapper rejects
  * is dead-lettered; if a whole poll cannot be written, its rows are written one by one so that
- * only the bad one is dead-lettered.
+ * only the bad one fails (and is retried, then dead-lettered).
  */
 @ApplicationScoped
 public class StoreConsumer {
@@ -25,25 +34,56 @@ public class StoreConsumer {
     public static final String PREDICTIONS_STAGE = "store-predictions";
 
     private final StageRunner runner;
-    private final BatchWriter writer;
-    private final StoredEventMapper mapper = new StoredEventMapper();
+    private final StageRunner.Stage<AlertNormalized> events;
+    private final StageRunner.Stage<AlertScored> predictions;
 
     public StoreConsumer(StageRunner runner, BatchWriter writer) {
         this.runner = runner;
-        this.writer = writer;
+        StoredEventMapper mapper = new StoredEventMapper();
+        this.events = runner.stage(EVENTS_STAGE, AlertNormalized.CODEC, writeAll(mapper::toEvent, writer::insertEvents));
+        this.predictions = runner.stage(PREDICTIONS_STAGE, AlertScored.CODEC,
+                writeAll(mapper::toPrediction, writer::insertPredictions));
     }
 
     @Incoming(Channel.ALERTS_OCSF_IN_NAME)
-    public Uni<Void> storeEvents(Message<List<byte[]>> batch) {
-        return runner.runBatchAll(EVENTS_STAGE, batch, mapper::toEvent,
-                rows -> writer.insertEvents(rows).replaceWithVoid(),
-                row -> writer.insertEvents(List.of(row)).replaceWithVoid());
+    public Uni<Void> storeEvents(Message<ConsumerRecords<String, byte[]>> batch) {
+        return runner.run(events, batch);
     }
 
     @Incoming(Channel.PREDICTIONS_IN_NAME)
-    public Uni<Void> storePredictions(Message<List<byte[]>> batch) {
-        return runner.runBatchAll(PREDICTIONS_STAGE, batch, mapper::toPrediction,
-                rows -> writer.insertPredictions(rows).replaceWithVoid(),
-                row -> writer.insertPredictions(List.of(row)).replaceWithVoid());
+    public Uni<Void> storePredictions(Message<ConsumerRecords<String, byte[]>> batch) {
+        return runner.run(predictions, batch);
+    }
+
+    /**
+     * Maps each event to its row (a row that cannot be made is that record's failure), writes the
+     * rows with one statement, and, if that statement fails, each row with its own, so that one bad
+     * row fails alone.
+     */
+    static <I, R> PollHandler<I> writeAll(Function<Event<I>, R> toRow, Function<List<R>, Uni<Integer>> write) {
+        return in -> {
+            List<Outcome> outcomes = new ArrayList<>(in.size());
+            List<R> rows = new ArrayList<>(in.size());
+            List<Integer> at = new ArrayList<>(in.size());
+            for (Event<I> event : in) {
+                try {
+                    rows.add(toRow.apply(event));
+                    at.add(outcomes.size());
+                    outcomes.add(Outcome.done());
+                } catch (RuntimeException e) {
+                    outcomes.add(Outcome.failed(e));
+                }
+            }
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(outcomes);
+            }
+            return Uni.createFrom().deferred(() -> write.apply(rows)).replaceWith(outcomes)
+                    .onFailure().recoverWithUni(all -> Multi.createFrom().range(0, rows.size())
+                            .onItem().transformToUniAndConcatenate(i -> Uni.createFrom().deferred(() -> write.apply(List.of(rows.get(i))))
+                                    .map(n -> Outcome.done())
+                                    .onFailure().recoverWithItem(Outcome::failed)
+                                    .invoke(o -> outcomes.set(at.get(i), o)))
+                            .collect().last().replaceWith(outcomes));
+        };
     }
 }

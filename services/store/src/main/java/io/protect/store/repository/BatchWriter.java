@@ -76,7 +76,7 @@ public class BatchWriter {
             hosts[i] = e.hostName();
             formats[i] = e.sourceFormat();
             ingested[i] = utc(e.ingestedAt());
-            ocsf[i] = e.ocsf().toString();
+            ocsf[i] = e.ocsf();
         }
         Tuple args = Tuple.tuple(List.of(ids, tenants, classes, severities, times, srcIps, dstIps, users, hosts, formats,
                 ingested, ocsf));
@@ -99,7 +99,7 @@ public class BatchWriter {
             labels[i] = p.label();
             probabilities[i] = p.probability();
             models[i] = p.modelVersion();
-            features[i] = p.features().toString();
+            features[i] = p.features();
         }
         Tuple args = Tuple.tuple(List.of(ids, tenants, labels, probabilities, models, features));
         return pool.preparedQuery(insertPredictions).execute(args).map(rows -> rows.rowCount());

@@ -1,61 +1,69 @@
 package io.protect.store.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.envelope.Event;
 import io.protect.model.envelope.EventIds;
-import io.protect.model.events.EventType;
+import io.protect.model.events.AlertNormalized;
+import io.protect.model.events.AlertScored;
+import io.protect.model.events.Prediction;
 import io.protect.model.ocsf.IpAddresses;
 import io.protect.store.StoredEvent;
 import io.protect.store.StoredPrediction;
 import java.time.Instant;
+import java.util.Map;
 
 /**
- * Turns pipeline envelopes into the rows the store keeps: an AlertNormalized into a
- * {@link StoredEvent} (the queryable columns lifted out of its OCSF event), an AlertScored into a
- * {@link StoredPrediction}. Input that can never be stored throws {@link IllegalArgumentException},
- * which the stage runner dead-letters at once.
+ * Turns pipeline events into the rows the store keeps: an AlertNormalized into a
+ * {@link StoredEvent} (the queryable columns lifted out of its OCSF event, the event itself kept as
+ * the text normalize wrote), an AlertScored into a {@link StoredPrediction}. Input that can never be
+ * stored throws {@link IllegalArgumentException}, which the stage runner dead-letters at once.
  */
 public final class StoredEventMapper {
 
-    /** The AlertNormalized envelope as the row of ocsf_events. */
-    public StoredEvent toEvent(EventEnvelope envelope) {
-        requireType(envelope, EventType.ALERT_NORMALIZED);
-        JsonNode data = envelope.data();
-        JsonNode ocsf = data.path("ocsf");
+    /** The AlertNormalized event as the row of ocsf_events. */
+    public StoredEvent toEvent(Event<AlertNormalized> event) {
+        AlertNormalized alert = event.payload();
+        JsonNode ocsf = alert.ocsf().tree();
+        String srcIp = firstText(ocsf.at("/src_endpoint/ip"));
         return new StoredEvent(
-                envelope.eventId(),
-                envelope.tenant().tenantId(),
+                event.eventId(),
+                event.tenantId(),
                 requiredInt(ocsf, "class_uid"),
                 requiredInt(ocsf, "severity_id"),
                 Instant.ofEpochMilli(requiredLong(ocsf, "time")),
-                ip(firstText(ocsf.at("/src_endpoint/ip"), data.path("sourceIp"))),
+                ip(srcIp != null ? srcIp : alert.sourceIp()),
                 ip(firstText(ocsf.at("/dst_endpoint/ip"))),
                 firstText(ocsf.at("/actor/user/name"), ocsf.at("/user/name")),
                 firstText(ocsf.at("/device/hostname"), ocsf.at("/src_endpoint/hostname")),
-                data.path("sourceFormat").asText(),
-                EventIds.createdAt(envelope.eventId()).orElse(null),
-                ocsf);
+                alert.sourceFormat().wireName(),
+                EventIds.createdAt(event.eventId()).orElse(null),
+                alert.ocsf().text());
     }
 
-    /** The AlertScored envelope as the row of predictions. */
-    public StoredPrediction toPrediction(EventEnvelope envelope) {
-        requireType(envelope, EventType.ALERT_SCORED);
-        // The schema (checked when the envelope was decoded) requires every one of these fields.
-        JsonNode prediction = envelope.data().path("prediction");
-        return new StoredPrediction(
-                envelope.eventId(),
-                envelope.tenant().tenantId(),
-                prediction.path("label").asText(),
-                prediction.path("probability").asDouble(),
-                prediction.path("modelVersion").asText(),
-                prediction.path("features"));
+    /** The AlertScored event as the row of predictions. */
+    public StoredPrediction toPrediction(Event<AlertScored> event) {
+        Prediction p = event.payload().prediction();
+        return new StoredPrediction(event.eventId(), event.tenantId(), p.label(), p.probability(), p.modelVersion(),
+                features(p.features()));
     }
 
-    private static void requireType(EventEnvelope envelope, EventType expected) {
-        if (!expected.wireName().equals(envelope.eventType())) {
-            throw new IllegalArgumentException("expected a " + expected.wireName() + " event, got "
-                    + envelope.eventType() + " " + envelope.eventVersion());
+    /** The features as a JSON object of numbers (names are the model's own identifiers). */
+    static String features(Map<String, Double> features) {
+        StringBuilder json = new StringBuilder(32 * features.size() + 2).append('{');
+        for (Map.Entry<String, Double> f : features.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"');
+            json.append(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(f.getKey()));
+            json.append("\":");
+            double v = f.getValue();
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException("feature " + f.getKey() + " is not a finite number: " + v);
+            }
+            json.append(v);
         }
+        return json.append('}').toString();
     }
 
     private static int requiredInt(JsonNode ocsf, String field) {

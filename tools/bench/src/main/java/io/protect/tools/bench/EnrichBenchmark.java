@@ -2,12 +2,20 @@ package io.protect.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.protect.enrich.AssetContext;
-import io.protect.enrich.GeoLocation;
-import io.protect.enrich.IntelHit;
+import io.protect.model.events.AssetContext;
+import io.protect.model.events.GeoLocation;
+import io.protect.model.events.IntelHit;
 import io.protect.enrich.LookupResult;
+import io.protect.model.envelope.EnvelopeFactory;
+import io.protect.model.envelope.Event;
+import io.protect.model.envelope.EventEnvelope;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.EventType;
+import io.protect.model.events.SourceFormat;
+import io.protect.model.wire.EventCodec;
+import io.protect.model.wire.RawJson;
 import io.protect.enrich.Observables;
-import io.protect.enrich.UserContext;
+import io.protect.model.events.UserContext;
 import io.protect.enrich.config.EnrichConfig;
 import io.protect.enrich.repository.GeoIpDatabase;
 import io.protect.enrich.repository.GeoIpRepository;
@@ -36,10 +44,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The enrich stage's work per alert with a warm cache (what {@code EnrichmentService.enrich} and the
- * consumer do, without CDI, Mutiny or Kafka): read the observables, locate the addresses in the
- * GeoIP data, match the threat intel, assemble the enriched alert and write its JSON payload
- * ({@code AlertEnriched.toJson}, what the consumer hands to {@code EnvelopeFactory.advance}). Asset
+ * The enrich stage's work per record with a warm cache (what {@code EnrichmentService.enrich} and the
+ * consumer do, without CDI, Mutiny or Kafka): decode the AlertReceived record, read the
+ * observables, locate the addresses in the GeoIP data, match the threat intel, assemble the
+ * enriched alert and encode the AlertEnriched record (the alert copied as the bytes it came). Asset
  * and user context are a fixed {@link LookupResult} hit: that is what the Caffeine cache hands back
  * once warm, so no database or cache code is measured. GeoIP and intel are the service's own
  * {@link GeoIpRepository} and {@link IntelStore}: the GeoIP data from {@code -Dprotect.geo} (default
@@ -64,7 +72,9 @@ public class EnrichBenchmark {
 
     private GeoIpRepository geo;
     private IntelStore intel;
+    private final EnvelopeFactory envelopes = new EnvelopeFactory(new EventEnvelope.Source("bench", "0", "bench-1"));
     private List<AlertReceived> alerts;
+    private List<byte[]> records;
     private int next;
 
     @Setup
@@ -83,13 +93,18 @@ public class EnrichBenchmark {
 
         Path samples = Path.of(System.getProperty("protect.samples", "services/normalize/src/test/resources/samples"));
         alerts = new ArrayList<>();
+        records = new ArrayList<>();
         for (String line : Files.readAllLines(samples.resolve("suricata/wrccdc-2017-alerts.ndjson"))) {
             if (line.isBlank()) {
                 continue;
             }
             ObjectNode alert = (ObjectNode) Json.parse(line);
             // Ingest keys a Suricata alert by its src_ip and knows no asset.
-            alerts.add(new AlertReceived("suricata", null, alert.path("src_ip").asText(null), alert));
+            AlertReceived received = new AlertReceived(SourceFormat.SURICATA, null, alert.path("src_ip").asText(null),
+                    RawJson.of(alert));
+            alerts.add(received);
+            records.add(EventCodec.encode(envelopes.createEvent(EventType.ALERT_RECEIVED,
+                    new EventEnvelope.Tenant("acme", null), received, null), AlertReceived.CODEC));
         }
         if (alerts.isEmpty()) {
             throw new IllegalStateException("no alerts in the Suricata sample");
@@ -102,21 +117,24 @@ public class EnrichBenchmark {
     }
 
     @Benchmark
-    public JsonNode enrichOneAlert() {
-        AlertReceived alert = alerts.get(next);
-        next = (next + 1) % alerts.size();
-        Observables observables = ObservableExtractor.extract(alert.sourceFormat(), alert.sourceIp(), alert.alert());
+    public byte[] enrichOneAlert() {
+        byte[] record = records.get(next);
+        next = (next + 1) % records.size();
+        Event<AlertReceived> in = EventCodec.decode(record, AlertReceived.CODEC, EventCodec.Validation.TYPE);
+        AlertReceived alert = in.payload();
+        Observables observables = observables(alert);
         Map<String, GeoLocation> located = geo.locate(observables);
         List<IntelHit> hits = intel.match(observables);
         // The same conditions as EnrichmentService: a lookup with nothing to look up is not made.
         LookupResult<AssetContext> asset = alert.assetId() == null && observables.ips().isEmpty()
                 ? LookupResult.none() : ASSET;
         LookupResult<UserContext> user = observables.userName() == null ? LookupResult.none() : USER;
-        return EnrichmentAssembler.assemble(alert, observables, located, hits, asset, user).toJson();
+        AlertEnriched out = EnrichmentAssembler.assemble(alert, observables, located, hits, asset, user);
+        return EventCodec.encode(envelopes.advance(in, EventType.ALERT_ENRICHED, out), AlertEnriched.CODEC);
     }
 
     private static Observables observables(AlertReceived alert) {
-        return ObservableExtractor.extract(alert.sourceFormat(), alert.sourceIp(), alert.alert());
+        return ObservableExtractor.extract(alert.sourceFormat(), alert.sourceIp(), alert.alert().object());
     }
 
     /** The service's configuration with only the GeoIP directory and the shipped intel feeds. */
@@ -143,8 +161,18 @@ public class EnrichBenchmark {
             }
 
             @Override
-            public int lookupConcurrency() {
-                return 16;
+            public Cache cache() {
+                return new Cache() {
+                    @Override
+                    public java.time.Duration expireAfterWrite() {
+                        return java.time.Duration.ofMinutes(5);
+                    }
+
+                    @Override
+                    public long maximumSize() {
+                        return 1000;
+                    }
+                };
             }
         };
     }

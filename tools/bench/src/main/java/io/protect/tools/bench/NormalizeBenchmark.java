@@ -1,9 +1,12 @@
 package io.protect.tools.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.RiskAssessment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.stage.NormalizeStage;
 import java.io.IOException;
@@ -47,6 +50,10 @@ public class NormalizeBenchmark {
         "guardduty:guardduty/panther-guardduty.ndjson", "cef:cef/parsed.ndjson", "leef:leef/parsed.ndjson"})
     public String source;
 
+    /** An enrichment whose lookups found nothing (risk 0, no factors): the stage's own work is what is measured. */
+    private static final Enrichment NOTHING_FOUND = new Enrichment(false, List.of(), null, List.of(), null, null,
+            new RiskAssessment(0, List.of()));
+
     private final NormalizeStage stage = new NormalizeStage();
     private final MappingContext context = new MappingContext(UUID.randomUUID(), "acme", "bench",
             Instant.parse("2026-01-01T00:00:00Z"));
@@ -64,7 +71,7 @@ public class NormalizeBenchmark {
             }
             JsonNode parsed = Json.parse(line);
             JsonNode event = parsed.has("event") && parsed.has("line") ? parsed.get("event") : parsed;
-            events.add(new AlertEnriched(parts[0], null, null, event, MissingNode.getInstance()));
+            events.add(new AlertEnriched(SourceFormat.fromWire(parts[0]), null, null, RawJson.of(event), NOTHING_FOUND));
         }
         if (events.isEmpty()) {
             throw new IllegalStateException("no events in " + parts[1]);

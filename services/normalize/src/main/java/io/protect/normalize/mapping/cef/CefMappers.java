@@ -14,9 +14,6 @@ import java.util.Map;
  */
 public final class CefMappers {
 
-    /** The source format name this entry class serves. */
-    public static final String SOURCE_FORMAT = "cef";
-
     /** How CEF names each concept. */
     public static final SyslogEventMapper.Dialect DIALECT = new SyslogEventMapper.Dialect("CEF", "signatureId",
             "severity", List.of("name", "signatureId"), keys(), null);

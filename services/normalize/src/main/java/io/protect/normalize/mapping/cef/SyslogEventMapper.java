@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.IpAddresses;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.EventTimes;
@@ -191,9 +191,9 @@ public final class SyslogEventMapper implements AlertMapper {
 
     @Override
     public Record map(AlertEnriched input, MappingContext context) {
-        JsonNode event = input.alert();
+        JsonNode event = input.alert().object();
         Fields f = new Fields(event);
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         ObjectNode e = Json.MAPPER.createObjectNode();
 
         // Product and identity

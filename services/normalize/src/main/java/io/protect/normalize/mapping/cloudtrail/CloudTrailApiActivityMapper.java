@@ -2,7 +2,7 @@ package io.protect.normalize.mapping.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.MappingContext;
@@ -80,8 +80,8 @@ public final class CloudTrailApiActivityMapper implements AlertMapper {
 
     @Override
     public ApiActivity map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         String eventName = f.peek("eventName").filter(JsonNode::isTextual).map(JsonNode::asText).orElse(null);
         Boolean readOnly = f.peek("readOnly").map(n -> n.isBoolean() ? n.booleanValue() : Boolean.parseBoolean(n.asText())).orElse(null);
         ApiActivityActivityId activity = activity(eventName, readOnly);
@@ -122,7 +122,7 @@ public final class CloudTrailApiActivityMapper implements AlertMapper {
                 .resources(resources.isEmpty() ? null : resources)
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         OptionalInt risk = enrichment.riskScore();
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());

@@ -1,7 +1,7 @@
 package io.protect.normalize.mapping.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.MappingContext;
@@ -43,8 +43,8 @@ public final class CloudTrailConsoleLoginMapper implements AlertMapper {
 
     @Override
     public Authentication map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         boolean root = "Root".equals(f.peek("userIdentity.type").map(JsonNode::asText).orElse(null));
 
         CloudTrailParts.Time time = CloudTrailParts.time(f, context);
@@ -102,7 +102,7 @@ public final class CloudTrailConsoleLoginMapper implements AlertMapper {
                 .cloud(cloud)
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         OptionalInt risk = enrichment.riskScore();
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());

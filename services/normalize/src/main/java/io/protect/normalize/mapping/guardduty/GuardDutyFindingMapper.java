@@ -3,7 +3,7 @@ package io.protect.normalize.mapping.guardduty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.ocsf.IpAddresses;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.EventTimes;
@@ -94,8 +94,8 @@ public final class GuardDutyFindingMapper implements AlertMapper {
 
     @Override
     public DetectionFinding map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
 
         // Times
         Optional<String> updatedText = text(f, "updatedAt");
@@ -204,7 +204,7 @@ public final class GuardDutyFindingMapper implements AlertMapper {
                 .cloud(cloud)
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         OptionalInt risk = enrichment.riskScore();
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());
@@ -460,7 +460,7 @@ public final class GuardDutyFindingMapper implements AlertMapper {
                 .location(location != null ? location : fromEnrich.location())
                 .autonomousSystem(asn != null || asOrg != null ? AutonomousSystem.builder().number(asn).name(asOrg).build()
                         : fromEnrich.autonomousSystem())
-                .isp(f.takeText(path + ".organization.isp").orElse(fromEnrich.isp()))
+                .isp(f.takeText(path + ".organization.isp").orElse(null))
                 .ispOrg(f.takeText(path + ".organization.org").orElse(null))
                 .build();
     }

@@ -27,9 +27,6 @@ import java.util.Map;
  */
 public final class LeefMappers {
 
-    /** The source format name this entry class serves. */
-    public static final String SOURCE_FORMAT = "leef";
-
     /** How LEEF names each concept. */
     public static final SyslogEventMapper.Dialect DIALECT = new SyslogEventMapper.Dialect("LEEF", "eventId",
             "extension.sev", ext("name", "EventMessage", "Action", "desc"), keys(), "extension.devTimeFormat");

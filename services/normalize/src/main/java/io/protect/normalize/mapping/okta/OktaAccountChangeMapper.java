@@ -1,7 +1,7 @@
 package io.protect.normalize.mapping.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.MappingContext;
@@ -67,8 +67,8 @@ public final class OktaAccountChangeMapper implements AlertMapper {
 
     @Override
     public AccountChange map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         String eventType = f.peek("eventType").map(JsonNode::asText).orElse("");
         AccountChangeActivityId activity = ACTIVITIES.getOrDefault(eventType, AccountChangeActivityId.OTHER);
 
@@ -106,7 +106,7 @@ public final class OktaAccountChangeMapper implements AlertMapper {
                 .httpRequest(OktaParts.httpRequest(f))
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         OptionalInt risk = enrichment.riskScore();
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());

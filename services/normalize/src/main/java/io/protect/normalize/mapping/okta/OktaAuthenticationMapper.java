@@ -1,7 +1,7 @@
 package io.protect.normalize.mapping.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.MappingContext;
@@ -49,8 +49,8 @@ public final class OktaAuthenticationMapper implements AlertMapper {
 
     @Override
     public Authentication map(AlertEnriched input, MappingContext context) {
-        SourceFields f = new SourceFields(input.alert());
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        SourceFields f = new SourceFields(input.alert().object());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         String eventType = f.peek("eventType").map(JsonNode::asText).orElse("");
 
         OktaParts.Time time = OktaParts.time(f, context);
@@ -112,7 +112,7 @@ public final class OktaAuthenticationMapper implements AlertMapper {
                 .isMfa(mfa ? Boolean.TRUE : null)
                 .observables(observables.isEmpty() ? null : observables)
                 .metadata(metadata)
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         OptionalInt risk = enrichment.riskScore();
         if (risk.isPresent()) {
             var level = OcsfParts.riskLevel(risk.getAsInt());

@@ -2,6 +2,7 @@ package io.protect.normalize.mapping.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.protect.model.ocsf.IpAddresses;
+import io.protect.model.events.GeoLocation;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.EventTimes;
 import io.protect.normalize.mapping.MappingContext;
@@ -199,7 +200,7 @@ final class OktaParts {
                 ip = ip != null && IpAddresses.isIpAddress(ip) ? ip : null;
             }
         }
-        Optional<JsonNode> geo = ip == null ? Optional.empty() : enrichment.geoFor(ip, true);
+        Optional<GeoLocation> geo = ip == null ? Optional.empty() : enrichment.geoFor(ip, true);
         NetworkEndpoint fromEnrichment = OcsfParts.endpoint(ip, null, geo);
         // Okta's own geo describes the client as Okta saw it; enrich's answer fills in when Okta gives none.
         Location location = location(f, "client.geographicalContext");
@@ -210,7 +211,7 @@ final class OktaParts {
         String asOrg = f.takeText("securityContext.asOrg").orElse(null);
         AutonomousSystem as = asNumber == null && asOrg == null ? fromEnrichment.autonomousSystem()
                 : AutonomousSystem.builder().number(asNumber).name(asOrg).build();
-        String isp = f.takeText("securityContext.isp").orElse(fromEnrichment.isp());
+        String isp = f.takeText("securityContext.isp").orElse(null);
         String domain = f.takeText("securityContext.domain").orElse(null);
         if (ip == null && location == null && as == null && isp == null && domain == null) {
             return null;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.EventTimes;
@@ -115,9 +115,9 @@ public final class SuricataEventMapper implements AlertMapper {
 
     @Override
     public Record map(AlertEnriched input, MappingContext context) {
-        JsonNode event = input.alert();
+        JsonNode event = input.alert().object();
         SourceFields f = new SourceFields(event);
-        EnrichmentView enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        EnrichmentView enrichment = new EnrichmentView(input.enrichment());
         ObjectNode e = Json.MAPPER.createObjectNode();
 
         Optional<String> timestampText = f.peek("timestamp").filter(JsonNode::isTextual).map(JsonNode::asText);

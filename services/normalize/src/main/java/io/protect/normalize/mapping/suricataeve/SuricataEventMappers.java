@@ -14,9 +14,6 @@ import java.util.Map;
  */
 public final class SuricataEventMappers {
 
-    /** The source format name this entry class serves. */
-    public static final String SOURCE_FORMAT = "suricata";
-
     private static final AlertMapper ALERT = new SuricataAlertMapper();
     private static final Map<SuricataEventMapper.Type, SuricataEventMapper> MAPPERS = new EnumMap<>(SuricataEventMapper.Type.class);
 

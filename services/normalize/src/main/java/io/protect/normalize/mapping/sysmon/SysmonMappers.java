@@ -20,9 +20,6 @@ import io.protect.normalize.mapping.windows.WinEvent;
  */
 public final class SysmonMappers {
 
-    /** The source format name the lead wires this under. */
-    public static final String SOURCE_FORMAT = "sysmon";
-
     private static final AlertMapper PROCESS = new SysmonProcessMapper();
     private static final AlertMapper NETWORK = new SysmonNetworkMapper();
     private static final AlertMapper FILE = new SysmonFileMapper();

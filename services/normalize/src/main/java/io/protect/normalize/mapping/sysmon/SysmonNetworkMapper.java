@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.sysmon;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.OcsfParts;
@@ -80,7 +80,7 @@ public final class SysmonNetworkMapper implements AlertMapper {
                 .riskLevel(c.riskLevelCaption())
                 .riskDetails(c.riskDetails())
                 .enrichments(c.enrichments(srcIp, dstIp, input.assetId()))
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         b.unmapped(e.fields().unmapped());
         return b.build();
     }
@@ -107,6 +107,6 @@ public final class SysmonNetworkMapper implements AlertMapper {
             return plain;
         }
         NetworkEndpoint geo = OcsfParts.endpoint(plain.ip(), plain.port(), c.enrichment().geoFor(plain.ip(), isSource));
-        return plain.toBuilder().location(geo.location()).autonomousSystem(geo.autonomousSystem()).isp(geo.isp()).build();
+        return plain.toBuilder().location(geo.location()).autonomousSystem(geo.autonomousSystem()).build();
     }
 }

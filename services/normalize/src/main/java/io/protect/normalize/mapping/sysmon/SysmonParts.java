@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.sysmon;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.windows.WinEvent;
 import io.protect.normalize.mapping.windows.WindowsParts;

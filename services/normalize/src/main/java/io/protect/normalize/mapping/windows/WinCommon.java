@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.windows;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.OcsfParts;
@@ -36,7 +36,7 @@ public record WinCommon(WinEvent event, int eventId, WinEvent.Time time, Severit
 
     /** Reads the common parts of a Security event. */
     public static WinCommon read(AlertEnriched input, MappingContext context, String product, List<String> profiles) {
-        WinEvent e = new WinEvent(input.alert());
+        WinEvent e = new WinEvent(input.alert().object());
         int id = e.eventId();
         WinEvent.Time time = e.time(context);
         SeverityId severity = e.severity();
@@ -45,7 +45,7 @@ public record WinCommon(WinEvent event, int eventId, WinEvent.Time time, Severit
         Device device = e.device();
         Metadata metadata = e.metadata(context, product, VENDOR, id, time, profiles);
         return new WinCommon(e, id, time, severity, status, device, metadata,
-                new EnrichmentView(input.enrichment(), input.sourceIp()));
+                new EnrichmentView(input.enrichment()));
     }
 
     /** Reads the common parts of a Security event (product Microsoft Windows). */

@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.windows;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.OcsfParts;
@@ -229,7 +229,7 @@ public final class WindowsAuthenticationMapper implements AlertMapper {
                 .riskLevel(c.riskLevelCaption())
                 .riskDetails(c.riskDetails())
                 .enrichments(c.enrichments(srcIp, null, input.assetId()))
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         b.unmapped(e.fields().unmapped());
         return b.build();
     }

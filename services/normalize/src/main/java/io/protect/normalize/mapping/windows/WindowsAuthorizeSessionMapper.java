@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.windows;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.MappingContext;
 import io.protect.normalize.mapping.OcsfParts;
@@ -61,7 +61,7 @@ public final class WindowsAuthorizeSessionMapper implements AlertMapper {
                 .riskLevel(c.riskLevelCaption())
                 .riskDetails(c.riskDetails())
                 .enrichments(c.enrichments(null, null, input.assetId()))
-                .rawData(OcsfParts.rawData(input.alert()));
+                .rawData(OcsfParts.rawData(input.alert().object()));
         b.unmapped(e.fields().unmapped());
         return b.build();
     }

@@ -19,9 +19,6 @@ import io.protect.normalize.mapping.AlertMapper;
  */
 public final class WindowsMappers {
 
-    /** The source format name the lead wires this under. */
-    public static final String SOURCE_FORMAT = "windows";
-
     private static final AlertMapper AUTHENTICATION = new WindowsAuthenticationMapper();
     private static final AlertMapper AUTHORIZE_SESSION = new WindowsAuthorizeSessionMapper();
     private static final AlertMapper PROCESS = new WindowsProcessMapper();

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.EnrichmentView;
 import io.protect.normalize.mapping.EventTimes;
 import io.protect.normalize.mapping.MappingContext;
@@ -55,8 +55,8 @@ final class ZeekEvent {
     ZeekEvent(AlertEnriched input, MappingContext context, String logType) {
         this.input = input;
         this.context = context;
-        this.f = new ZeekFields(input.alert());
-        this.enrichment = new EnrichmentView(input.enrichment(), input.sourceIp());
+        this.f = new ZeekFields(input.alert().object());
+        this.enrichment = new EnrichmentView(input.enrichment());
         this.logType = logType;
         // The log name the record carries is what told its type: it is mapped to metadata.log_name.
         for (String named : new String[] {"_path", "@stream"}) {
@@ -291,7 +291,7 @@ final class ZeekEvent {
             ev.put("risk_level", level.caption());
             put("risk_details", OcsfParts.riskDetails(enrichment));
         }
-        ev.put("raw_data", OcsfParts.rawData(input.alert()));
+        ev.put("raw_data", OcsfParts.rawData(input.alert().object()));
         JsonNode unmapped = f.unmapped();
         if (unmapped != null) {
             ev.set("unmapped", unmapped);

@@ -1,6 +1,6 @@
 package io.protect.normalize.mapping.zeek;
 
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.events.AlertEnriched;
 import io.protect.normalize.mapping.AlertMapper;
 import io.protect.normalize.mapping.MappingContext;
 import java.util.List;

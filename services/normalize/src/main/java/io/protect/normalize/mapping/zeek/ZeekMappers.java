@@ -37,9 +37,6 @@ import java.util.function.Supplier;
  */
 public final class ZeekMappers {
 
-    /** The source format name. */
-    public static final String SOURCE_FORMAT = "zeek";
-
     private static final Map<String, Supplier<ZeekMapper>> BY_LOG = Map.ofEntries(
             Map.entry("conn", ZeekConnMapper::new),
             Map.entry("dns", ZeekDnsMapper::new),

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
 import io.protect.normalize.mapping.AlertMapper;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.ocsf.model.enums.SeverityId;
 import java.time.Instant;
 import java.util.List;
@@ -37,9 +39,9 @@ class CefMappersTest {
         return SyslogSamples.parsed("cef").stream();
     }
 
-    static JsonNode map(ObjectNode event, JsonNode enrichment) {
+    static JsonNode map(ObjectNode event, Enrichment enrichment) {
         AlertMapper mapper = CefMappers.forEvent(event);
-        return Json.MAPPER.valueToTree(mapper.map(SyslogSamples.enriched("cef", event, enrichment), SyslogSamples.context()));
+        return Json.MAPPER.valueToTree(mapper.map(SyslogSamples.enriched(SourceFormat.CEF, event, enrichment), SyslogSamples.context()));
     }
 
     @Test
@@ -51,7 +53,7 @@ class CefMappersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everySampleMapsToAValidEventOfItsClassLosingNoField(SyslogSamples.Sample s) {
-        JsonNode json = map(s.event(), MissingNode.getInstance());
+        JsonNode json = map(s.event(), Enrichments.none());
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> s + " → " + result + "\n" + json.toPrettyString());
         int cls = json.path("class_uid").asInt();
@@ -71,8 +73,9 @@ class CefMappersTest {
     @MethodSource("samples")
     void everySampleWithFullEnrichmentIsStillValid(SyslogSamples.Sample s) {
         JsonNode src = s.event().path("extension").path("src");
-        ObjectNode enrichment = (ObjectNode) Json.parse("""
-                {"geo": {"source": {"ip": "%s", "countryCode": "FR", "city": "Paris"}},
+        Enrichment enrichment = Enrichments.parse("""
+                {"partial": false,
+                 "geo": {"source": {"ip": "%s", "countryCode": "FR", "city": "Paris"}},
                  "intel": [{"indicator": "%s", "type": "ip", "confidence": 80, "source": "feed"}],
                  "risk": {"score": 55, "factors": [{"name": "intel-hit", "contribution": 55}]}}
                 """.formatted(src.asText("1.2.3.4"), src.asText("1.2.3.4")));
@@ -85,14 +88,14 @@ class CefMappersTest {
     @Test
     void classesProducedOverTheSamples() {
         Map<Integer, Long> classes = samples().collect(Collectors.groupingBy(
-                s -> map(s.event(), MissingNode.getInstance()).path("class_uid").asInt(), TreeMap::new, Collectors.counting()));
+                s -> map(s.event(), Enrichments.none()).path("class_uid").asInt(), TreeMap::new, Collectors.counting()));
         assertEquals(Set.of(2004, 3002, 4001), classes.keySet(), classes::toString);
     }
 
     @Test
     void aFailedAdminLoginIsAFailedAuthentication() {
         ObjectNode e = SyslogSamples.find("cef", "\"FTNTFGTlogdesc\":\"Admin login failed\"");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         assertEquals(3002, json.path("class_uid").asInt());
         assertEquals(300201, json.path("type_uid").asLong());
         assertEquals("user1", json.at("/user/name").asText());
@@ -109,7 +112,7 @@ class CefMappersTest {
     @Test
     void aFirewallDiscardIsARefusedNetworkConnection() {
         ObjectNode e = SyslogSamples.find("cef", "\"msg\":\"spoofed packet\"");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         assertEquals(4001, json.path("class_uid").asInt());
         assertEquals(5, json.path("activity_id").asInt(), "Refuse");
         assertEquals(2, json.path("action_id").asInt(), "Denied");
@@ -128,7 +131,7 @@ class CefMappersTest {
     @Test
     void aMalwareDetectionIsADetectionFindingWithFileAndHash() {
         ObjectNode e = SyslogSamples.find("cef", "\"signatureId\":\"VAD\"");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         assertEquals(2004, json.path("class_uid").asInt());
         assertEquals("VAN_RANSOMWARE.umxxhelloransom_abc", json.at("/finding_info/title").asText());
         assertEquals("VAD", json.at("/finding_info/analytic/uid").asText());
@@ -146,7 +149,7 @@ class CefMappersTest {
     @Test
     void syslogIsoTimestampIsTheTimeWhenThereIsNoRt() {
         ObjectNode e = SyslogSamples.find("cef", "ALERT_CABINET_EVENT_MATCH_AUDIT");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         assertEquals(Instant.parse("2016-04-01T13:29:11.356Z").toEpochMilli(), json.path("time").asLong());
         assertEquals(-240, json.path("timezone_offset").asInt());
         assertEquals(1459517280810L, json.path("start_time").asLong());
@@ -157,7 +160,7 @@ class CefMappersTest {
     @Test
     void quotedLabelsAndEmptyValues() {
         ObjectNode e = SyslogSamples.find("cef", "HHHPVATN1");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         JsonNode ext = json.at("/unmapped/extension");
         assertEquals("Security Vulnerability Mgmt", ext.path("Safe Name").asText());
         assertEquals("", ext.path("Affected User Name").asText());
@@ -184,7 +187,7 @@ class CefMappersTest {
 
     @Test
     void anUnknownSeverityWordStaysUnmapped() {
-        JsonNode json = map(SyslogSamples.find("cef", "\"severity\":\"MAJOR\""), MissingNode.getInstance());
+        JsonNode json = map(SyslogSamples.find("cef", "\"severity\":\"MAJOR\""), Enrichments.none());
         assertEquals(0, json.path("severity_id").asInt());
         assertEquals("MAJOR", json.at("/unmapped/severity").asText());
     }
@@ -209,7 +212,7 @@ class CefMappersTest {
         ObjectNode e = (ObjectNode) Json.parse("""
                 {"cefVersion":0,"deviceVendor":"V","deviceProduct":"P","deviceVersion":"1","signatureId":"42",
                  "name":"","severity":"Unknown","extension":{}}""");
-        JsonNode json = map(e, MissingNode.getInstance());
+        JsonNode json = map(e, Enrichments.none());
         assertTrue(validator.validate(json).valid(), () -> validator.validate(json).toString());
         assertEquals(2004, json.path("class_uid").asInt());
         assertEquals("P event 42", json.at("/finding_info/title").asText());

@@ -2,8 +2,11 @@ package io.protect.normalize.mapping.cef;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
 import io.protect.normalize.mapping.MappingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +61,8 @@ public final class SyslogSamples {
                 .orElseThrow(() -> new IllegalStateException(marker + " not in " + source)).event().deepCopy();
     }
 
-    public static AlertEnriched enriched(String format, ObjectNode event, JsonNode enrichment) {
-        return new AlertEnriched(format, null, event.path("extension").path("src").asText(null), event, enrichment);
+    public static AlertEnriched enriched(SourceFormat format, ObjectNode event, Enrichment enrichment) {
+        return new AlertEnriched(format, null, event.path("extension").path("src").asText(null), RawJson.of(event), enrichment);
     }
 
     public static MappingContext context() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.normalize.mapping.okta.SourceSamples;
@@ -32,7 +33,7 @@ class CloudTrailMapperEdgeCasesTest {
     }
 
     private Record map(JsonNode event) {
-        Record r = CloudTrailMappers.forEvent(event).map(SourceSamples.enriched("cloudtrail", event), SourceSamples.context());
+        Record r = CloudTrailMappers.forEvent(event).map(SourceSamples.enriched(SourceFormat.CLOUDTRAIL, event), SourceSamples.context());
         var result = validator.validate(Json.MAPPER.valueToTree(r));
         assertTrue(result.valid(), result::toString);
         return r;

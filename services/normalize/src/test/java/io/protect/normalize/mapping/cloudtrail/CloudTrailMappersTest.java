@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
@@ -32,7 +33,7 @@ class CloudTrailMappersTest {
     }
 
     static JsonNode map(ObjectNode event) {
-        return Json.MAPPER.valueToTree(CloudTrailMappers.forEvent(event).map(SourceSamples.enriched("cloudtrail", event), SourceSamples.context()));
+        return Json.MAPPER.valueToTree(CloudTrailMappers.forEvent(event).map(SourceSamples.enriched(SourceFormat.CLOUDTRAIL, event), SourceSamples.context()));
     }
 
     @Test
@@ -74,7 +75,7 @@ class CloudTrailMappersTest {
         ObjectNode event = sample.event();
         String ip = event.path("sourceIPAddress").asText("192.0.2.1");
         JsonNode ocsf = Json.MAPPER.valueToTree(CloudTrailMappers.forEvent(event).map(
-                SourceSamples.enriched("cloudtrail", event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
+                SourceSamples.enriched(SourceFormat.CLOUDTRAIL, event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
         ValidationResult result = validator.validate(ocsf);
         assertTrue(result.valid(), () -> sample + " → " + result);
         assertEquals(64, ocsf.path("risk_score").asInt());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.normalize.mapping.okta.SourceSamples;
@@ -31,7 +32,7 @@ class GuardDutyFindingMapperTest {
     }
 
     private DetectionFinding map(JsonNode event) {
-        DetectionFinding f = mapper.map(SourceSamples.enriched("guardduty", event), SourceSamples.context());
+        DetectionFinding f = mapper.map(SourceSamples.enriched(SourceFormat.GUARDDUTY, event), SourceSamples.context());
         var result = validator.validate(Json.MAPPER.valueToTree(f));
         assertTrue(result.valid(), result::toString);
         return f;

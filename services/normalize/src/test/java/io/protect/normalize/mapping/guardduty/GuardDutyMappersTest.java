@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
@@ -31,7 +32,7 @@ class GuardDutyMappersTest {
     }
 
     static JsonNode map(ObjectNode event) {
-        return Json.MAPPER.valueToTree(GuardDutyMappers.forEvent(event).map(SourceSamples.enriched("guardduty", event), SourceSamples.context()));
+        return Json.MAPPER.valueToTree(GuardDutyMappers.forEvent(event).map(SourceSamples.enriched(SourceFormat.GUARDDUTY, event), SourceSamples.context()));
     }
 
     @Test
@@ -61,7 +62,7 @@ class GuardDutyMappersTest {
         ObjectNode event = sample.event();
         String ip = "198.51.100.0";
         JsonNode ocsf = Json.MAPPER.valueToTree(GuardDutyMappers.forEvent(event).map(
-                SourceSamples.enriched("guardduty", event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
+                SourceSamples.enriched(SourceFormat.GUARDDUTY, event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
         ValidationResult result = validator.validate(ocsf);
         assertTrue(result.valid(), () -> sample + " → " + result);
         assertEquals(64, ocsf.path("risk_score").asInt());

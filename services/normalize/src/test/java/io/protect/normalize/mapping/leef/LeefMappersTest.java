@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.cef.LosslessCheck;
 import io.protect.normalize.mapping.cef.SyslogEventMapper;
 import io.protect.normalize.mapping.cef.SyslogSamples;
@@ -34,7 +35,7 @@ class LeefMappersTest {
 
     static JsonNode map(ObjectNode event) {
         return Json.MAPPER.valueToTree(LeefMappers.forEvent(event)
-                .map(SyslogSamples.enriched("leef", event, MissingNode.getInstance()), SyslogSamples.context()));
+                .map(SyslogSamples.enriched(SourceFormat.LEEF, event, Enrichments.none()), SyslogSamples.context()));
     }
 
     @Test

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.ocsf.model.enums.AccountChangeActivityId;
 import io.protect.ocsf.model.enums.ApiActivityActivityId;
 import io.protect.ocsf.model.enums.AuthProtocolId;
@@ -35,7 +38,7 @@ class OktaMapperEdgeCasesTest {
     }
 
     private Record map(JsonNode event) {
-        Record r = OktaMappers.forEvent(event).map(SourceSamples.enriched("okta", event), SourceSamples.context());
+        Record r = OktaMappers.forEvent(event).map(SourceSamples.enriched(SourceFormat.OKTA, event), SourceSamples.context());
         var result = validator.validate(Json.MAPPER.valueToTree(r));
         assertTrue(result.valid(), result::toString);
         return r;
@@ -200,13 +203,14 @@ class OktaMapperEdgeCasesTest {
     @Test
     void enrichmentAddsRiskAndFillsInGeoOktaDoesNotGive() {
         ObjectNode event = find("sekoia-okta-system-log.ndjson", 7);
-        JsonNode enrichment = Json.parse("""
-                {"geo": {"source": {"ip": "1.2.3.4", "countryCode": "AU", "city": "Sydney"}},
+        Enrichment enrichment = Enrichments.parse("""
+                {"partial": false,
+                 "geo": {"source": {"ip": "1.2.3.4", "countryCode": "AU", "city": "Sydney"}},
                  "intel": [{"indicator": "1.2.3.4", "type": "ip", "confidence": 90, "source": "feed"}],
                  "risk": {"score": 75, "factors": [{"name": "intel-hit", "contribution": 75}]}}
                 """);
         Authentication a = (Authentication) OktaMappers.forEvent(event).map(
-                SourceSamples.enriched("okta", event, "1.2.3.4", enrichment), SourceSamples.context());
+                SourceSamples.enriched(SourceFormat.OKTA, event, "1.2.3.4", enrichment), SourceSamples.context());
         assertTrue(validator.validate(Json.MAPPER.valueToTree(a)).valid());
         assertEquals(75, a.riskScore());
         assertTrue(a.observables().stream().anyMatch(o -> "1.2.3.4".equals(o.value()) && o.reputation() != null));
@@ -214,7 +218,7 @@ class OktaMapperEdgeCasesTest {
         assertEquals("Sydney", a.srcEndpoint().location().city(), "no Okta geo on this event: enrich's fills in");
         ObjectNode withGeo = find("sekoia-okta-system-log.ndjson", 1); // Okta places 1.2.3.4 in Paris
         Authentication b = (Authentication) new OktaAuthenticationMapper().map(
-                SourceSamples.enriched("okta", withGeo, "1.2.3.4", enrichment), SourceSamples.context());
+                SourceSamples.enriched(SourceFormat.OKTA, withGeo, "1.2.3.4", enrichment), SourceSamples.context());
         assertEquals("Paris", b.srcEndpoint().location().city(), "Okta's own geo wins over enrich's");
         assertTrue(validator.validate(Json.MAPPER.valueToTree(b)).valid());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
@@ -40,7 +41,7 @@ class OktaMappersTest {
     }
 
     static JsonNode map(ObjectNode event) {
-        return Json.MAPPER.valueToTree(OktaMappers.forEvent(event).map(SourceSamples.enriched("okta", event), SourceSamples.context()));
+        return Json.MAPPER.valueToTree(OktaMappers.forEvent(event).map(SourceSamples.enriched(SourceFormat.OKTA, event), SourceSamples.context()));
     }
 
     @Test
@@ -77,7 +78,7 @@ class OktaMappersTest {
         ObjectNode event = sample.event();
         String ip = event.path("client").path("ipAddress").asText("192.0.2.1");
         JsonNode ocsf = Json.MAPPER.valueToTree(OktaMappers.forEvent(event).map(
-                SourceSamples.enriched("okta", event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
+                SourceSamples.enriched(SourceFormat.OKTA, event, ip, SourceSamples.enrichment(ip)), SourceSamples.context()));
         ValidationResult result = validator.validate(ocsf);
         assertTrue(result.valid(), () -> sample + " → " + result);
         assertEquals(64, ocsf.path("risk_score").asInt());

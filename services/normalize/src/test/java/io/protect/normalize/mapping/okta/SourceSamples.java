@@ -1,10 +1,13 @@
 package io.protect.normalize.mapping.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.MappingContext;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,21 +60,21 @@ public final class SourceSamples {
     }
 
     /** The AlertEnriched of an event without enrichment. */
-    public static AlertEnriched enriched(String sourceFormat, JsonNode event) {
-        return new AlertEnriched(sourceFormat, null, null, event, MissingNode.getInstance());
+    public static AlertEnriched enriched(SourceFormat sourceFormat, JsonNode event) {
+        return new AlertEnriched(sourceFormat, null, null, RawJson.of(event), Enrichments.none());
     }
 
     /** The AlertEnriched of an event with an enrichment. */
-    public static AlertEnriched enriched(String sourceFormat, JsonNode event, String sourceIp, JsonNode enrichment) {
-        return new AlertEnriched(sourceFormat, null, sourceIp, event, enrichment);
+    public static AlertEnriched enriched(SourceFormat sourceFormat, JsonNode event, String sourceIp, Enrichment enrichment) {
+        return new AlertEnriched(sourceFormat, null, sourceIp, RawJson.of(event), enrichment);
     }
 
     /**
      * An enrichment as enrich writes it (geo for the address, an intel hit on it, asset, user and
      * risk with factors), for an event whose main address is {@code ip}.
      */
-    public static JsonNode enrichment(String ip) {
-        return Json.parse("""
+    public static Enrichment enrichment(String ip) {
+        return Enrichments.parse("""
                 {"partial": false,
                  "geo": {"source": {"ip": "%s", "countryCode": "NL", "city": "Amsterdam", "latitude": 52.37,
                                      "longitude": 4.89, "asn": 64500, "asOrganization": "Example AS"}},

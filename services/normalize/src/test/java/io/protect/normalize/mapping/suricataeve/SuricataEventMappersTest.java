@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.SuricataAlertMapper;
 import io.protect.normalize.mapping.cef.LosslessCheck;
 import java.io.IOException;
@@ -86,8 +89,8 @@ class SuricataEventMappersTest {
         return nonAlerts().stream();
     }
 
-    static AlertEnriched enriched(ObjectNode eve, JsonNode enrichment) {
-        return new AlertEnriched("suricata", null, eve.path("src_ip").asText(null), eve, enrichment);
+    static AlertEnriched enriched(ObjectNode eve, Enrichment enrichment) {
+        return new AlertEnriched(SourceFormat.SURICATA, null, eve.path("src_ip").asText(null), RawJson.of(eve), enrichment);
     }
 
     static io.protect.normalize.mapping.MappingContext context() {
@@ -95,7 +98,7 @@ class SuricataEventMappersTest {
                 "acme", "corr-1", Instant.parse("2024-05-01T12:00:00Z"));
     }
 
-    static JsonNode map(ObjectNode eve, JsonNode enrichment) {
+    static JsonNode map(ObjectNode eve, Enrichment enrichment) {
         return Json.MAPPER.valueToTree(SuricataEventMappers.forEvent(eve).map(enriched(eve, enrichment), context()));
     }
 
@@ -118,7 +121,7 @@ class SuricataEventMappersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyRecordMapsToAValidEventOfItsClassLosingNoField(Sample s) {
-        JsonNode json = map(s.eve(), MissingNode.getInstance());
+        JsonNode json = map(s.eve(), Enrichments.none());
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> s + " → " + result + "\n" + json.toPrettyString());
         assertEquals(CLASS_BY_TYPE.get(s.eve().path("event_type").asText()), json.path("class_uid").asInt(), s::toString);
@@ -132,8 +135,9 @@ class SuricataEventMappersTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
     void everyRecordWithFullEnrichmentIsStillValid(Sample s) {
-        ObjectNode enrichment = (ObjectNode) Json.parse("""
-                {"geo": {"source": {"ip": "%s", "countryCode": "DE", "city": "Berlin", "asn": 3320}},
+        Enrichment enrichment = Enrichments.parse("""
+                {"partial": false,
+                 "geo": {"source": {"ip": "%s", "countryCode": "DE", "city": "Berlin", "asn": 3320}},
                  "intel": [{"indicator": "evil.example", "type": "domain", "confidence": 60, "source": "urlhaus"}],
                  "risk": {"score": 30, "factors": [{"name": "intel-hit", "contribution": 30}]}}
                 """.formatted(s.eve().path("src_ip").asText("10.0.0.1")));
@@ -152,7 +156,7 @@ class SuricataEventMappersTest {
 
     @Test
     void flowCountersAndTimes() {
-        JsonNode json = map(find("\"bytes_toclient\":11086"), MissingNode.getInstance());
+        JsonNode json = map(find("\"bytes_toclient\":11086"), Enrichments.none());
         assertEquals(2, json.path("activity_id").asInt(), "a closed TCP flow is Close");
         assertEquals(1842, json.at("/traffic/bytes_out").asLong());
         assertEquals(11086, json.at("/traffic/bytes_in").asLong());
@@ -166,7 +170,7 @@ class SuricataEventMappersTest {
 
     @Test
     void icmpv6FlowWithoutPorts() {
-        JsonNode json = map(find("IPv6-ICMP"), MissingNode.getInstance());
+        JsonNode json = map(find("IPv6-ICMP"), Enrichments.none());
         assertEquals(6, json.path("activity_id").asInt(), "state new: Traffic");
         assertEquals(58, json.at("/connection_info/protocol_num").asInt());
         assertEquals(133, json.at("/unmapped/icmp_type").asInt());
@@ -174,12 +178,12 @@ class SuricataEventMappersTest {
 
     @Test
     void dnsQueryAndV1Answer() {
-        JsonNode q = map(find("\"id\":39339,\"rrname\":\"client-cf.dropbox.com\",\"rrtype\":\"A\",\"tx_id\":0"), MissingNode.getInstance());
+        JsonNode q = map(find("\"id\":39339,\"rrname\":\"client-cf.dropbox.com\",\"rrtype\":\"A\",\"tx_id\":0"), Enrichments.none());
         assertEquals(400301, q.path("type_uid").asLong());
         assertEquals("client-cf.dropbox.com", q.at("/query/hostname").asText());
         assertEquals("A", q.at("/query/type").asText());
         assertEquals(39339, q.at("/query/packet_uid").asInt());
-        JsonNode a = map(find("\"rdata\":\"block.g1.dropbox.com\""), MissingNode.getInstance());
+        JsonNode a = map(find("\"rdata\":\"block.g1.dropbox.com\""), Enrichments.none());
         assertEquals(2, a.path("activity_id").asInt());
         assertEquals("block.g1.dropbox.com", a.at("/answers/0/rdata").asText());
         assertEquals("CNAME", a.at("/answers/0/type").asText());
@@ -190,14 +194,14 @@ class SuricataEventMappersTest {
 
     @Test
     void dnsV2AnswersWithARecordWithoutRdataStayWholeInUnmapped() {
-        JsonNode json = map(find("\"rdata\":\"192.1.10.34\""), MissingNode.getInstance());
+        JsonNode json = map(find("\"rdata\":\"192.1.10.34\""), Enrichments.none());
         assertEquals("192.1.10.34", json.at("/answers/0/rdata").asText());
         assertEquals("SOA", json.at("/unmapped/dns/answers/0/rrtype").asText());
     }
 
     @Test
     void dnsGroupedAnswers() {
-        JsonNode json = map(find("\"grouped\""), MissingNode.getInstance());
+        JsonNode json = map(find("\"grouped\""), Enrichments.none());
         assertEquals(4, json.path("answers").size());
         assertEquals("1.2.3.62", json.at("/answers/0/rdata").asText());
         assertEquals("org.repo.release.build.test.com", json.at("/query/hostname").asText());
@@ -205,7 +209,7 @@ class SuricataEventMappersTest {
 
     @Test
     void tlsWithoutSerialKeepsTheCertificateFieldsUnmapped() {
-        JsonNode json = map(find("\"event_type\":\"tls\""), MissingNode.getInstance());
+        JsonNode json = map(find("\"event_type\":\"tls\""), Enrichments.none());
         assertEquals(4001, json.path("class_uid").asInt());
         assertEquals("www.google.com", json.at("/tls/sni").asText());
         assertEquals("TLS 1.2", json.at("/tls/version").asText());
@@ -220,7 +224,7 @@ class SuricataEventMappersTest {
         ObjectNode tlsNode = (ObjectNode) eve.get("tls");
         tlsNode.put("serial", "7D:0E:3C:8A");
         tlsNode.putObject("ja3").put("hash", "e7d705a3286e19ea42f587b344ee6865").put("string", "771,49195-49199,0-23,29,0");
-        JsonNode json = map(eve, MissingNode.getInstance());
+        JsonNode json = map(eve, Enrichments.none());
         assertTrue(validator.validate(json).valid(), () -> validator.validate(json).toString());
         assertEquals("C=US, O=Google Inc, CN=Google Internet Authority G2", json.at("/tls/certificate/issuer").asText());
         assertEquals("7D:0E:3C:8A", json.at("/tls/certificate/serial_number").asText());
@@ -233,7 +237,7 @@ class SuricataEventMappersTest {
 
     @Test
     void httpWithoutMethodIsUnknownActivity() {
-        JsonNode json = map(find("\"url\":\"/upload.cgi\""), MissingNode.getInstance());
+        JsonNode json = map(find("\"url\":\"/upload.cgi\""), Enrichments.none());
         assertEquals(4002, json.path("class_uid").asInt());
         assertEquals(0, json.path("activity_id").asInt());
         assertEquals("www.server.lan", json.at("/http_request/url/hostname").asText());
@@ -242,7 +246,7 @@ class SuricataEventMappersTest {
 
     @Test
     void fileinfoOverHttpIsHttpActivityWithTheFile() {
-        JsonNode json = map(find("\"filename\":\"eicar.com\""), MissingNode.getInstance());
+        JsonNode json = map(find("\"filename\":\"eicar.com\""), Enrichments.none());
         assertEquals(4002, json.path("class_uid").asInt());
         assertEquals(3, json.path("activity_id").asInt(), "GET");
         assertEquals("eicar.com", json.at("/file/name").asText());
@@ -257,7 +261,7 @@ class SuricataEventMappersTest {
         ObjectNode eve = find("\"filename\":\"eicar.com\"");
         eve.put("app_proto", "smtp");
         eve.remove("http");
-        JsonNode json = map(eve, MissingNode.getInstance());
+        JsonNode json = map(eve, Enrichments.none());
         assertTrue(validator.validate(json).valid(), () -> validator.validate(json).toString());
         assertEquals(4001, json.path("class_uid").asInt());
         assertEquals("eicar.com", json.at("/unmapped/fileinfo/filename").asText());
@@ -265,7 +269,7 @@ class SuricataEventMappersTest {
 
     @Test
     void anomalyIsLowNetworkActivityWithDetail() {
-        JsonNode json = map(find("REQUEST_AUTH_UNRECOGNIZED"), MissingNode.getInstance());
+        JsonNode json = map(find("REQUEST_AUTH_UNRECOGNIZED"), Enrichments.none());
         assertEquals(4001, json.path("class_uid").asInt());
         assertEquals(2, json.path("severity_id").asInt());
         assertEquals("applayer/proto_parser: REQUEST_AUTH_UNRECOGNIZED", json.path("status_detail").asText());
@@ -275,18 +279,18 @@ class SuricataEventMappersTest {
 
     @Test
     void ftpSmbSshRdp() {
-        JsonNode ftp = map(find("\"event_type\":\"ftp\""), MissingNode.getInstance());
+        JsonNode ftp = map(find("\"event_type\":\"ftp\""), Enrichments.none());
         assertEquals("USER", ftp.path("command").asText());
         assertEquals("anonymous", ftp.path("name").asText());
         assertEquals(99, ftp.path("activity_id").asInt());
-        JsonNode smb = map(find("\"event_type\":\"smb\""), MissingNode.getInstance());
+        JsonNode smb = map(find("\"event_type\":\"smb\""), Enrichments.none());
         assertEquals("SMB1_COMMAND_NEGOTIATE_PROTOCOL", smb.path("command").asText());
         assertEquals(8, smb.path("client_dialects").size());
         assertEquals("unknown", smb.at("/unmapped/smb/dialect").asText(), "'unknown' is not a dialect");
-        JsonNode ssh = map(find("\"event_type\":\"ssh\""), MissingNode.getInstance());
+        JsonNode ssh = map(find("\"event_type\":\"ssh\""), Enrichments.none());
         assertEquals("2.0", ssh.path("protocol_ver").asText());
         assertTrue(ssh.path("message").asText().contains("libssh_0.9.6"));
-        JsonNode rdp = map(find("\"event_type\":\"rdp\""), MissingNode.getInstance());
+        JsonNode rdp = map(find("\"event_type\":\"rdp\""), Enrichments.none());
         assertEquals(5, rdp.path("activity_id").asInt());
         assertEquals("773dbe1ea6dc998444b4f9da1f188ba8", rdp.at("/certificate_chain/0").asText());
     }
@@ -294,7 +298,7 @@ class SuricataEventMappersTest {
     @Test
     void statsIsABaseEventKeepingEveryCounter() {
         ObjectNode eve = find("\"event_type\":\"stats\"");
-        JsonNode json = map(eve, MissingNode.getInstance());
+        JsonNode json = map(eve, Enrichments.none());
         assertEquals(0, json.path("class_uid").asInt());
         assertEquals(99, json.path("activity_id").asInt());
         assertEquals(eve.get("stats"), json.at("/unmapped/stats"));
@@ -303,8 +307,8 @@ class SuricataEventMappersTest {
 
     @Test
     void ldapAndDnp3AreNetworkActivityWithTheirProtocol() {
-        assertEquals("ldap", map(find("\"event_type\":\"ldap\""), MissingNode.getInstance()).path("app_protocol_name").asText());
-        JsonNode dnp3 = map(find("\"event_type\":\"dnp3\""), MissingNode.getInstance());
+        assertEquals("ldap", map(find("\"event_type\":\"ldap\""), Enrichments.none()).path("app_protocol_name").asText());
+        JsonNode dnp3 = map(find("\"event_type\":\"dnp3\""), Enrichments.none());
         assertEquals("dnp3", dnp3.path("app_protocol_name").asText());
         assertEquals("request", dnp3.at("/unmapped/dnp3/type").asText());
     }

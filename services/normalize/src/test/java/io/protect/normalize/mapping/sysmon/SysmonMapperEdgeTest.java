@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.windows.WindowsEventSamples;
 import io.protect.ocsf.model.enums.DirectionId;
 import io.protect.ocsf.model.enums.DnsActivityRcodeId;
@@ -31,7 +32,7 @@ class SysmonMapperEdgeTest {
     private final OcsfValidator validator = OcsfValidator.instance();
 
     private Record map(JsonNode event) {
-        Record r = SysmonMappers.forEvent(event).map(WindowsEventSamples.enriched("sysmon", event, MissingNode.getInstance()),
+        Record r = SysmonMappers.forEvent(event).map(WindowsEventSamples.enriched(SourceFormat.SYSMON, event, Enrichments.none()),
                 WindowsEventSamples.context());
         var result = validator.validate(Json.MAPPER.valueToTree(r));
         assertTrue(result.valid(), result::toString);

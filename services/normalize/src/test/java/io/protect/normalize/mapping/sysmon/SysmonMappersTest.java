@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.windows.NothingLost;
 import io.protect.normalize.mapping.windows.WinEvent;
 import io.protect.normalize.mapping.windows.WindowsEventSamples;
@@ -48,7 +49,7 @@ class SysmonMappersTest {
     void everyRealEventMapsToItsClassValidatesAndLosesNothing(WindowsEventSamples.Sample s) {
         int id = WinEvent.eventIdOf(s.event());
         Record ocsf = SysmonMappers.forEvent(s.event())
-                .map(WindowsEventSamples.enriched("sysmon", s.event(), MissingNode.getInstance()), WindowsEventSamples.context());
+                .map(WindowsEventSamples.enriched(SourceFormat.SYSMON, s.event(), Enrichments.none()), WindowsEventSamples.context());
         JsonNode json = Json.MAPPER.valueToTree(ocsf);
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> s + " → " + result + "\n" + json.toPrettyString());
@@ -64,7 +65,7 @@ class SysmonMappersTest {
         Map<String, Integer> counts = new TreeMap<>();
         for (WindowsEventSamples.Sample s : WindowsEventSamples.sysmon()) {
             JsonNode json = Json.MAPPER.valueToTree(SysmonMappers.forEvent(s.event())
-                    .map(WindowsEventSamples.enriched("sysmon", s.event(), MissingNode.getInstance()), WindowsEventSamples.context()));
+                    .map(WindowsEventSamples.enriched(SourceFormat.SYSMON, s.event(), Enrichments.none()), WindowsEventSamples.context()));
             counts.merge(WinEvent.eventIdOf(s.event()) + " → " + json.path("class_uid").asInt() + "/" + json.path("activity_id").asInt(), 1, Integer::sum);
         }
         System.out.println("sysmon classes: " + counts);

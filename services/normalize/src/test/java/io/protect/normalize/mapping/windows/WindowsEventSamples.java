@@ -2,8 +2,11 @@ package io.protect.normalize.mapping.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
 import io.protect.normalize.mapping.MappingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,8 +79,8 @@ public final class WindowsEventSamples {
                 .findFirst().orElseThrow(() -> new IllegalStateException(marker + " not in " + filePrefix)).event().deepCopy();
     }
 
-    public static AlertEnriched enriched(String format, JsonNode event, JsonNode enrichment) {
-        return new AlertEnriched(format, null, null, event, enrichment);
+    public static AlertEnriched enriched(SourceFormat format, JsonNode event, Enrichment enrichment) {
+        return new AlertEnriched(format, null, null, RawJson.of(event), enrichment);
     }
 
     public static MappingContext context() {

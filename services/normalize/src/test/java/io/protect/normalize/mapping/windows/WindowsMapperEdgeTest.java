@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.ocsf.model.enums.AccountChangeActivityId;
 import io.protect.ocsf.model.enums.AuthProtocolId;
 import io.protect.ocsf.model.enums.AuthenticationActivityId;
@@ -33,8 +35,8 @@ class WindowsMapperEdgeTest {
     private static final List<WindowsEventSamples.Sample> SAMPLES = WindowsEventSamples.windows();
     private final OcsfValidator validator = OcsfValidator.instance();
 
-    private Record map(JsonNode event, JsonNode enrichment) {
-        Record r = WindowsMappers.forEvent(event).map(WindowsEventSamples.enriched("windows", event, enrichment),
+    private Record map(JsonNode event, Enrichment enrichment) {
+        Record r = WindowsMappers.forEvent(event).map(WindowsEventSamples.enriched(SourceFormat.WINDOWS, event, enrichment),
                 WindowsEventSamples.context());
         var result = validator.validate(Json.MAPPER.valueToTree(r));
         assertTrue(result.valid(), result::toString);
@@ -42,7 +44,7 @@ class WindowsMapperEdgeTest {
     }
 
     private Record map(JsonNode event) {
-        return map(event, MissingNode.getInstance());
+        return map(event, Enrichments.none());
     }
 
     @Test
@@ -161,8 +163,9 @@ class WindowsMapperEdgeTest {
     void enrichmentIsCarriedIntoTheEvent() {
         ObjectNode e = SAMPLES.get(0).event().deepCopy();
         ((ObjectNode) e.get("EventData")).put("IpAddress", "203.0.113.7");
-        JsonNode enrichment = Json.parse("""
-                {"geo": {"source": {"ip": "203.0.113.7", "countryCode": "NL", "city": "Amsterdam"}},
+        Enrichment enrichment = Enrichments.parse("""
+                {"partial": false,
+                 "geo": {"source": {"ip": "203.0.113.7", "countryCode": "NL", "city": "Amsterdam"}},
                  "intel": [{"indicator": "203.0.113.7", "type": "ip", "confidence": 90, "source": "feed"}],
                  "risk": {"score": 75, "factors": [{"name": "intel-hit", "contribution": 40}]}}""");
         Authentication a = (Authentication) map(e, enrichment);

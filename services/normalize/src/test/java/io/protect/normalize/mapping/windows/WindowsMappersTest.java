@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
+import io.protect.normalize.mapping.Enrichments;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ class WindowsMappersTest {
     void everyRealEventMapsToItsClassValidatesAndLosesNothing(WindowsEventSamples.Sample s) {
         int id = WinEvent.eventIdOf(s.event());
         Record ocsf = WindowsMappers.forEvent(s.event())
-                .map(WindowsEventSamples.enriched("windows", s.event(), MissingNode.getInstance()), WindowsEventSamples.context());
+                .map(WindowsEventSamples.enriched(SourceFormat.WINDOWS, s.event(), Enrichments.none()), WindowsEventSamples.context());
         JsonNode json = Json.MAPPER.valueToTree(ocsf);
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> s + " → " + result + "\n" + json.toPrettyString());
@@ -62,7 +63,7 @@ class WindowsMappersTest {
         Map<String, Integer> counts = new TreeMap<>();
         for (WindowsEventSamples.Sample s : WindowsEventSamples.windows()) {
             JsonNode json = Json.MAPPER.valueToTree(WindowsMappers.forEvent(s.event())
-                    .map(WindowsEventSamples.enriched("windows", s.event(), MissingNode.getInstance()), WindowsEventSamples.context()));
+                    .map(WindowsEventSamples.enriched(SourceFormat.WINDOWS, s.event(), Enrichments.none()), WindowsEventSamples.context()));
             counts.merge(WinEvent.eventIdOf(s.event()) + " → " + json.path("class_uid").asInt() + "/" + json.path("activity_id").asInt(), 1, Integer::sum);
         }
         System.out.println("windows classes: " + counts);

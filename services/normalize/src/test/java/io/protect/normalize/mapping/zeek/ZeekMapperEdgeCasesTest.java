@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
@@ -13,6 +12,7 @@ import io.protect.ocsf.model.enums.AuthenticationActivityId;
 import io.protect.ocsf.model.enums.DnsActivityRcodeId;
 import io.protect.ocsf.model.enums.NetworkActivityActivityId;
 import io.protect.ocsf.model.enums.SeverityId;
+import io.protect.normalize.mapping.Enrichments;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class ZeekMapperEdgeCasesTest {
 
     private JsonNode map(JsonNode record) {
         JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(record)
-                .map(ZeekSamples.enriched(record, MissingNode.getInstance()), ZeekSamples.context()));
+                .map(ZeekSamples.enriched(record, Enrichments.none()), ZeekSamples.context()));
         var result = validator.validate(json);
         assertTrue(result.valid(), () -> result + "\n" + json.toPrettyString());
         return json;

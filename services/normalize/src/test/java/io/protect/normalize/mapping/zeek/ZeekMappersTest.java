@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.protect.model.json.Json;
 import io.protect.model.ocsf.OcsfValidator;
 import io.protect.model.ocsf.ValidationResult;
+import io.protect.normalize.mapping.Enrichments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +60,7 @@ class ZeekMappersTest {
     @MethodSource("samples")
     void everyRecordMapsToItsClassValidAndLosesNoField(ZeekSamples.Sample s) {
         ZeekMapper mapper = ZeekMappers.forEvent(s.record());
-        ZeekMapper.Tracked t = mapper.mapTracked(ZeekSamples.enriched(s.record(), MissingNode.getInstance()), ZeekSamples.context());
+        ZeekMapper.Tracked t = mapper.mapTracked(ZeekSamples.enriched(s.record(), Enrichments.none()), ZeekSamples.context());
         JsonNode json = Json.MAPPER.valueToTree(t.event());
         ValidationResult result = validator.validate(json);
         assertTrue(result.valid(), () -> s + " → " + result + "\n" + json.toPrettyString());
@@ -99,7 +99,7 @@ class ZeekMappersTest {
         Map<String, Map<Integer, Integer>> seen = new TreeMap<>();
         for (ZeekSamples.Sample s : ZeekSamples.all()) {
             int c = ((JsonNode) Json.MAPPER.valueToTree(ZeekMappers.forEvent(s.record())
-                    .map(ZeekSamples.enriched(s.record(), MissingNode.getInstance()), ZeekSamples.context())))
+                    .map(ZeekSamples.enriched(s.record(), Enrichments.none()), ZeekSamples.context())))
                     .path("class_uid").asInt();
             seen.computeIfAbsent(s.logType(), k -> new TreeMap<>()).merge(c, 1, Integer::sum);
         }
@@ -188,7 +188,7 @@ class ZeekMappersTest {
     @Test
     void timeIsEpochSecondsToMillisAndKeepsTheOriginal() {
         ObjectNode r = ZeekSamples.find("otrf-lsass01-conn.log", "Cnsu5m395zFmE9ikp4");
-        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, MissingNode.getInstance()),
+        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, Enrichments.none()),
                 ZeekSamples.context()));
         assertEquals(Instant.parse("2023-08-16T04:53:42.036Z").toEpochMilli(), json.path("time").asLong());
         assertEquals("1692161622.036086", json.path("metadata").path("original_time").asText());
@@ -201,7 +201,7 @@ class ZeekMappersTest {
     void aRecordWithoutTsFallsBackToReceipt() {
         ObjectNode r = ZeekSamples.find("ocsf-examples-conn.ndjson", "CPNkcu1aY5i3SzaKt1");
         r.put("ts", "yesterday");
-        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, MissingNode.getInstance()),
+        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, Enrichments.none()),
                 ZeekSamples.context()));
         assertEquals(ZeekSamples.context().receivedAt().toEpochMilli(), json.path("time").asLong());
         assertEquals("yesterday", json.path("unmapped").path("ts").asText());
@@ -211,7 +211,7 @@ class ZeekMappersTest {
     @Test
     void underscoreNamesAreReadLikeDottedOnes() {
         ObjectNode r = ZeekSamples.find("otrf-apt29-day1-conn.ndjson", "Cvf4XX17hSAgXDdGEd");
-        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, MissingNode.getInstance()),
+        JsonNode json = Json.MAPPER.valueToTree(ZeekMappers.forEvent(r).map(ZeekSamples.enriched(r, Enrichments.none()),
                 ZeekSamples.context()));
         assertEquals("10.0.1.6", json.path("src_endpoint").path("ip").asText());
         assertEquals(53, json.path("dst_endpoint").path("port").asInt());
@@ -227,7 +227,7 @@ class ZeekMappersTest {
         ZeekMapper m = ZeekMappers.forEvent(r);
         assertEquals(0, m.classUid());
         assertNull(ZeekMappers.logType(r));
-        JsonNode json = Json.MAPPER.valueToTree(m.map(ZeekSamples.enriched(r, MissingNode.getInstance()), ZeekSamples.context()));
+        JsonNode json = Json.MAPPER.valueToTree(m.map(ZeekSamples.enriched(r, Enrichments.none()), ZeekSamples.context()));
         assertTrue(validator.validate(json).valid(), () -> validator.validate(json).toString());
         assertEquals("else", json.path("unmapped").path("something").asText());
     }
@@ -237,7 +237,7 @@ class ZeekMappersTest {
         JsonNode r = Json.parse("{\"_path\":\"dhcp\",\"ts\":1.5,\"uid\":\"CabcdefghijK\",\"id.orig_h\":\"10.0.0.5\","
                 + "\"id.orig_p\":68,\"id.resp_h\":\"10.0.0.1\",\"id.resp_p\":67,\"mac\":\"00:11:22:33:44:55\"}");
         ZeekMapper m = ZeekMappers.forEvent(r);
-        JsonNode json = Json.MAPPER.valueToTree(m.map(ZeekSamples.enriched(r, MissingNode.getInstance()), ZeekSamples.context()));
+        JsonNode json = Json.MAPPER.valueToTree(m.map(ZeekSamples.enriched(r, Enrichments.none()), ZeekSamples.context()));
         assertTrue(validator.validate(json).valid(), () -> validator.validate(json).toString());
         assertEquals(4001, json.path("class_uid").asInt());
         assertEquals("dhcp", json.path("app_protocol_name").asText());

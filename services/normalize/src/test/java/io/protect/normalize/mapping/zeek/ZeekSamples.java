@@ -2,8 +2,12 @@ package io.protect.normalize.mapping.zeek;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.protect.model.events.AlertEnriched;
+import io.protect.model.events.Enrichment;
+import io.protect.model.events.SourceFormat;
 import io.protect.model.json.Json;
-import io.protect.normalize.AlertEnriched;
+import io.protect.model.wire.RawJson;
+import io.protect.normalize.mapping.Enrichments;
 import io.protect.normalize.mapping.MappingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,13 +80,13 @@ final class ZeekSamples {
         }
     }
 
-    static AlertEnriched enriched(JsonNode record, JsonNode enrichment) {
-        return new AlertEnriched("zeek", null, null, record, enrichment);
+    static AlertEnriched enriched(JsonNode record, Enrichment enrichment) {
+        return new AlertEnriched(SourceFormat.ZEEK, null, null, RawJson.of(record), enrichment);
     }
 
     /** An enrichment as enrich writes it (geo, intel hit on the source, asset, risk). */
-    static ObjectNode enrichment(String srcIp, String dstIp, int risk) {
-        return (ObjectNode) Json.parse("""
+    static Enrichment enrichment(String srcIp, String dstIp, int risk) {
+        return Enrichments.parse("""
                 {"partial": false,
                  "geo": {"source": {"ip": "%s", "countryCode": "CN", "city": "Nanjing", "latitude": 32.06,
                                      "longitude": 118.77, "asn": 4134, "asOrganization": "Chinanet"},
