@@ -1,9 +1,11 @@
 package io.protect.tools.launcher.bench;
 
-import io.protect.model.envelope.EnvelopeCodec;
 import io.protect.model.envelope.EnvelopeFactory;
 import io.protect.model.envelope.EventEnvelope;
 import io.protect.model.events.AlertReceived;
+import io.protect.model.events.SourceFormat;
+import io.protect.model.wire.EventCodec;
+import io.protect.model.wire.RawJson;
 import io.protect.model.events.EventType;
 import io.protect.tools.launcher.SampleGenerator;
 import java.io.ByteArrayOutputStream;
@@ -55,18 +57,18 @@ final class AlertPool {
 
     /**
      * Every alert of the pool as the record value ingest produces for it: an AlertReceived envelope
-     * (made by the shared EnvelopeFactory, validated and encoded by the shared codec) of its tenant.
+     * (made by the shared EnvelopeFactory, encoded by the shared codec as ingest does) of its tenant.
      */
     List<byte[]> envelopes() {
         EnvelopeFactory factory = new EnvelopeFactory(new EventEnvelope.Source("ingest", "0.1.0-SNAPSHOT",
                 "localhost-" + ProcessHandle.current().pid()));
-        EnvelopeCodec codec = EnvelopeCodec.defaultCodec();
         List<byte[]> out = new ArrayList<>(alerts.size());
         for (int i = 0; i < alerts.size(); i++) {
             SampleGenerator.Generated g = alerts.get(i);
             EventEnvelope.Tenant tenant = new EventEnvelope.Tenant(TENANT_ORDER.get(i % 2), null);
-            out.add(codec.encode(factory.create(EventType.ALERT_RECEIVED, tenant,
-                    new AlertReceived(g.sourceFormat(), null, g.sourceIp(), g.alert()), null)));
+            out.add(EventCodec.encode(factory.createEvent(EventType.ALERT_RECEIVED, tenant,
+                    new AlertReceived(SourceFormat.fromWire(g.sourceFormat()), null, g.sourceIp(), RawJson.of(g.alert())),
+                    null), AlertReceived.CODEC));
         }
         return out;
     }

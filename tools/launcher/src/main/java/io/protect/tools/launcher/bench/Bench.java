@@ -171,7 +171,7 @@ public final class Bench {
                 }
                 ClientMetrics.Snapshot clientsBefore = ClientMetrics.read(metricsUrls);
                 sampler.phase("throughput");
-                Optional<FlameGraphs> flames = startFlameGraphs(stack, outDir);
+                Optional<FlameGraphs> flames = startFlameGraphs(stack, infra.pid(), outDir);
                 Instant tpStart = Instant.now();
                 LoadGenerator.Result tp = load.closedLoop(batches, options.senders(), options.throughput(), backlog::open);
                 Instant tpEnd = Instant.now();
@@ -324,7 +324,7 @@ public final class Bench {
      * With {@code --profile}, starts sampling every service for the throughput phase (all but its
      * last two seconds, so that each graph is written before the phase's drain).
      */
-    private Optional<FlameGraphs> startFlameGraphs(Stack stack, Path outDir) throws IOException {
+    private Optional<FlameGraphs> startFlameGraphs(Stack stack, long infraPid, Path outDir) throws IOException {
         if (!options.profile()) {
             return Optional.empty();
         }
@@ -335,6 +335,7 @@ public final class Bench {
         }
         Map<String, Long> pids = new LinkedHashMap<>();
         stack.pids().forEach((service, pid) -> pids.put(service.serviceName(), pid));
+        pids.put("kafka", infraPid);
         flames.get().start(pids, options.throughput().minusSeconds(2));
         return flames;
     }
