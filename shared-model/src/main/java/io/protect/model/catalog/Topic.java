@@ -140,7 +140,9 @@ public enum Topic {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put("retention.ms", Long.toString(retention.toMillis()));
         configs.put("cleanup.policy", tier.cleanupPolicy());
-        configs.put("compression.type", tier.compression());
+        // One local broker on loopback keeps the batches as producers compress them (or not): the
+        // tier's compression saves network and disk on a cluster, not on one machine.
+        configs.put("compression.type", profile == CatalogProfile.LOCAL ? "producer" : tier.compression());
         configs.put("min.insync.replicas", Integer.toString(profile.minInSyncReplicas(tier.minInSyncReplicas())));
         return configs;
     }

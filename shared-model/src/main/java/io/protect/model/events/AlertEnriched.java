@@ -1,7 +1,6 @@
 package io.protect.model.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.protect.model.catalog.KeyFields;
 import io.protect.model.wire.JsonIn;
 import io.protect.model.wire.JsonOut;
 import io.protect.model.wire.PayloadCodec;
@@ -20,21 +19,12 @@ import java.util.Objects;
  * @param enrichment   what was learned about the alert
  */
 public record AlertEnriched(SourceFormat sourceFormat, String assetId, String sourceIp, RawJson alert,
-        Enrichment enrichment) implements KeyFields {
+        Enrichment enrichment) implements AlertKeys {
 
     public AlertEnriched {
         Objects.requireNonNull(sourceFormat, "sourceFormat");
         Objects.requireNonNull(alert, "alert");
         Objects.requireNonNull(enrichment, "enrichment");
-    }
-
-    @Override
-    public String keyField(String name) {
-        return switch (name) {
-            case "assetId" -> assetId;
-            case "sourceIp" -> sourceIp;
-            default -> null;
-        };
     }
 
     /** The one reader and writer of AlertEnriched payloads. */

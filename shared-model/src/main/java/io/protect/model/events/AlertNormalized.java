@@ -1,7 +1,6 @@
 package io.protect.model.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.protect.model.catalog.KeyFields;
 import io.protect.model.wire.JsonIn;
 import io.protect.model.wire.JsonOut;
 import io.protect.model.wire.PayloadCodec;
@@ -22,21 +21,12 @@ import java.util.Objects;
  * @param ocsf         the OCSF event, a JSON object
  */
 public record AlertNormalized(SourceFormat sourceFormat, String assetId, String sourceIp, String ocsfVersion, RawJson ocsf)
-        implements KeyFields {
+        implements AlertKeys {
 
     public AlertNormalized {
         Objects.requireNonNull(sourceFormat, "sourceFormat");
         Objects.requireNonNull(ocsfVersion, "ocsfVersion");
         Objects.requireNonNull(ocsf, "ocsf");
-    }
-
-    @Override
-    public String keyField(String name) {
-        return switch (name) {
-            case "assetId" -> assetId;
-            case "sourceIp" -> sourceIp;
-            default -> null;
-        };
     }
 
     /** The one reader and writer of AlertNormalized payloads. */

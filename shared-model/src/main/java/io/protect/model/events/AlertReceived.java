@@ -1,7 +1,6 @@
 package io.protect.model.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.protect.model.catalog.KeyFields;
 import io.protect.model.wire.JsonIn;
 import io.protect.model.wire.JsonOut;
 import io.protect.model.wire.PayloadCodec;
@@ -19,20 +18,11 @@ import java.util.Objects;
  * @param alert        the sensor's alert, unchanged (parsed into JSON for line formats); a JSON object
  */
 public record AlertReceived(SourceFormat sourceFormat, String assetId, String sourceIp, RawJson alert)
-        implements KeyFields {
+        implements AlertKeys {
 
     public AlertReceived {
         Objects.requireNonNull(sourceFormat, "sourceFormat");
         Objects.requireNonNull(alert, "alert");
-    }
-
-    @Override
-    public String keyField(String name) {
-        return switch (name) {
-            case "assetId" -> assetId;
-            case "sourceIp" -> sourceIp;
-            default -> null;
-        };
     }
 
     /** The one reader and writer of AlertReceived payloads. */

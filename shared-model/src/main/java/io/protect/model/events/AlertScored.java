@@ -1,7 +1,6 @@
 package io.protect.model.events;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.protect.model.catalog.KeyFields;
 import io.protect.model.wire.JsonIn;
 import io.protect.model.wire.JsonOut;
 import io.protect.model.wire.PayloadCodec;
@@ -21,20 +20,11 @@ import java.util.Objects;
  * @param prediction the model's verdict
  * @param ocsf       the OCSF event, unchanged
  */
-public record AlertScored(String assetId, String sourceIp, Prediction prediction, RawJson ocsf) implements KeyFields {
+public record AlertScored(String assetId, String sourceIp, Prediction prediction, RawJson ocsf) implements AlertKeys {
 
     public AlertScored {
         Objects.requireNonNull(prediction, "prediction");
         Objects.requireNonNull(ocsf, "ocsf");
-    }
-
-    @Override
-    public String keyField(String name) {
-        return switch (name) {
-            case "assetId" -> assetId;
-            case "sourceIp" -> sourceIp;
-            default -> null;
-        };
     }
 
     /** The one reader and writer of AlertScored payloads. */

@@ -37,7 +37,7 @@ public class CatalogChannelConfigSource implements ConfigSource {
 
     static Map<String, String> build(java.util.Collection<Channel> channels, boolean tracing) {
         return build(channels, new MessagingTuning(tracing, MessagingTuning.DEFAULT.lingerMs(), MessagingTuning.DEFAULT.fetchMinBytes(),
-                MessagingTuning.DEFAULT.fetchMaxWaitMs()));
+                MessagingTuning.DEFAULT.fetchMaxWaitMs(), MessagingTuning.DEFAULT.compression()));
     }
 
     static Map<String, String> build(java.util.Collection<Channel> channels, MessagingTuning tuning) {
@@ -72,7 +72,7 @@ public class CatalogChannelConfigSource implements ConfigSource {
                 p.put(prefix + "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
                 p.put(prefix + "acks", "all");
                 p.put(prefix + "enable.idempotence", "true");
-                p.put(prefix + "compression.type", "lz4");
+                p.put(prefix + "compression.type", tuning.compression());
                 p.put(prefix + "linger.ms", Integer.toString(tuning.lingerMs()));
             }
         }

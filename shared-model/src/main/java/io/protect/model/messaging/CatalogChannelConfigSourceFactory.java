@@ -26,14 +26,17 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
      */
     public static final String TRACING_PROPERTY = "protect.messaging.tracing";
 
-    /** Producer {@code linger.ms} of every outgoing channel (default 20). */
+    /** Producer {@code linger.ms} of every outgoing channel (default 5). */
     public static final String LINGER_PROPERTY = "protect.messaging.linger-ms";
 
-    /** Consumer {@code fetch.min.bytes} of every incoming channel (default 65536). */
+    /** Consumer {@code fetch.min.bytes} of every incoming channel (default 1). */
     public static final String FETCH_MIN_BYTES_PROPERTY = "protect.messaging.fetch-min-bytes";
 
-    /** Consumer {@code fetch.max.wait.ms} of every incoming channel (default 20). */
+    /** Consumer {@code fetch.max.wait.ms} of every incoming channel (default 500). */
     public static final String FETCH_MAX_WAIT_PROPERTY = "protect.messaging.fetch-max-wait-ms";
+
+    /** Producer {@code compression.type} of every outgoing channel (default lz4). */
+    public static final String COMPRESSION_PROPERTY = "protect.messaging.compression";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -56,7 +59,8 @@ public class CatalogChannelConfigSourceFactory implements ConfigSourceFactory {
                 tracing != null && Boolean.parseBoolean(tracing),
                 number(context, LINGER_PROPERTY, defaults.lingerMs()),
                 number(context, FETCH_MIN_BYTES_PROPERTY, defaults.fetchMinBytes()),
-                number(context, FETCH_MAX_WAIT_PROPERTY, defaults.fetchMaxWaitMs()));
+                number(context, FETCH_MAX_WAIT_PROPERTY, defaults.fetchMaxWaitMs()),
+                value(context, COMPRESSION_PROPERTY) != null ? value(context, COMPRESSION_PROPERTY) : defaults.compression());
         return List.of(new CatalogChannelConfigSource(channels, tuning));
     }
 

@@ -69,6 +69,7 @@ class TopicCatalogTest {
         assertEquals(3, local.partitions());
         assertEquals(1, local.replicationFactor());
         assertEquals("1", local.configs().get("min.insync.replicas"));
+        assertEquals("producer", local.configs().get("compression.type"), "one local broker keeps what producers send");
         TopicSpec audit = Topic.PLATFORM_AUDIT.spec(CatalogProfile.PRODUCTION);
         assertEquals("zstd", audit.configs().get("compression.type"));
         assertTrue(Duration.ofMillis(Long.parseLong(audit.configs().get("retention.ms"))).toDays() >= 7 * 365);

@@ -2,6 +2,7 @@ package io.protect.model.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,16 @@ class CatalogChannelConfigSourceTest {
 
     @Test
     void batchingIsTunedForEveryChannelAtOnce() {
-        assertEquals("20", config.get("mp.messaging.outgoing.alerts-raw-out.linger.ms"));
-        assertEquals("65536", config.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
-        assertEquals("20", config.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));
+        assertEquals("5", config.get("mp.messaging.outgoing.alerts-raw-out.linger.ms"));
+        assertEquals("1", config.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
+        assertEquals("500", config.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));
         Map<String, String> tuned = CatalogChannelConfigSource.build(List.of(Channel.ALERTS_RAW_OUT, Channel.ALERTS_RAW_IN),
-                new MessagingTuning(false, 5, 1, 500));
-        assertEquals("5", tuned.get("mp.messaging.outgoing.alerts-raw-out.linger.ms"));
-        assertEquals("1", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
-        assertEquals("500", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));
+                new MessagingTuning(false, 20, 65536, 20, "none"));
+        assertEquals("20", tuned.get("mp.messaging.outgoing.alerts-raw-out.linger.ms"));
+        assertEquals("65536", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.min.bytes"));
+        assertEquals("20", tuned.get("mp.messaging.incoming.alerts-raw-in.fetch.max.wait.ms"));
+        assertEquals("none", tuned.get("mp.messaging.outgoing.alerts-raw-out.compression.type"));
+        assertEquals("lz4", config.get("mp.messaging.outgoing.alerts-raw-out.compression.type"));
+        assertThrows(IllegalArgumentException.class, () -> new MessagingTuning(false, 5, 1, 500, "brotli"));
     }
 }

@@ -174,9 +174,14 @@ public final class Main {
         return ProcessHandle.of(saved.path("hostPid").asLong()).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    /** Settings every service gets from the launcher besides the infrastructure endpoints. */
+    /**
+     * Settings every service gets from the launcher besides the infrastructure endpoints: where the
+     * GeoIP data is, and how the Kafka clients batch on one machine ({@link LocalTuning}).
+     */
     static Map<String, String> serviceEnv(Path root) {
-        return Map.of("PROTECT_ENRICH_GEO_DIRECTORY", root.resolve(".protect/geo").toString());
+        Map<String, String> env = new java.util.LinkedHashMap<>(LocalTuning.env(LocalTuning.effective(System.getenv())));
+        env.put("PROTECT_ENRICH_GEO_DIRECTORY", root.resolve(".protect/geo").toString());
+        return env;
     }
 
     private static void printResources(Stack stack) {

@@ -26,15 +26,23 @@ final class BaselineRunner {
 
     /** The bench-only topic; nothing of the pipeline reads it. */
     static final String TOPIC = "bench.alerts.raw";
-    /** What the services' producers use (the catalog's channel configuration): acks=all, idempotence, lz4, linger. */
-    static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "compression.type=lz4",
-            "linger.ms=" + MessagingTuning.DEFAULT.lingerMs());
+    /**
+     * What the services' producers use (the catalog's channel configuration with the launcher's
+     * tuning): acks=all, idempotence, the same compression and linger.
+     */
+    static List<String> producerProps(MessagingTuning tuning) {
+        return List.of("acks=all", "enable.idempotence=true", "compression.type=" + tuning.compression(),
+                "linger.ms=" + tuning.lingerMs());
+    }
 
     private final Path classpathFile;
     private final Path outDir;
     private final PrintStream out;
 
-    BaselineRunner(Path classpathFile, Path outDir, PrintStream out) {
+    private final MessagingTuning tuning;
+
+    BaselineRunner(Path classpathFile, Path outDir, MessagingTuning tuning, PrintStream out) {
+        this.tuning = tuning;
         this.classpathFile = classpathFile;
         this.outDir = outDir;
         this.out = out;
@@ -67,7 +75,7 @@ final class BaselineRunner {
         List<String> args = new ArrayList<>(List.of("--topic", TOPIC, "--num-records", Integer.toString(records),
                 "--throughput", "-1", "--payload-file", payloads.toString(), "--producer-props",
                 "bootstrap.servers=" + bootstrap));
-        args.addAll(PRODUCER_PROPS);
+        args.addAll(producerProps(tuning));
         return PerfOutput.producer(run("org.apache.kafka.tools.ProducerPerformance", args,
                 outDir.resolve("producer-performance.txt"), started));
     }

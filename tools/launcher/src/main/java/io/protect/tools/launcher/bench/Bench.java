@@ -3,6 +3,8 @@ package io.protect.tools.launcher.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.protect.tools.devservices.LocalInfra;
+import io.protect.model.messaging.MessagingTuning;
+import io.protect.tools.launcher.LocalTuning;
 import io.protect.tools.launcher.Service;
 import io.protect.tools.launcher.Stack;
 import java.io.IOException;
@@ -124,7 +126,9 @@ public final class Bench {
             List<byte[]> envelopes = pool.envelopes();
             double meanBytes = BaselineRunner.writePayloads(envelopes, payloads);
             kafka.createLike(BaselineRunner.TOPIC, BaselineRunner.rawSpec());
-            BaselineRunner baseline = new BaselineRunner(root.resolve("tools/launcher/target/launcher.classpath"), outDir, out);
+            MessagingTuning tuning = LocalTuning.effective(serviceEnv);
+            BaselineRunner baseline = new BaselineRunner(root.resolve("tools/launcher/target/launcher.classpath"), outDir,
+                    tuning, out);
             PerfOutput.Producer producer = baseline.produce(bootstrap, payloads, options.baselineRecords(),
                     pid -> sampler.watch("ProducerPerformance", () -> List.of(pid)));
             out.printf("  producer: %,.0f records/s, %.2f MiB/s, p99 %d ms (records of %.0f bytes on average)%n",
@@ -255,7 +259,7 @@ public final class Bench {
                                 bootstrap, BaselineRunner.rawSpec().name(), BaselineRunner.rawSpec().partitions(),
                                 pool.describe(), options.senders(), options.batch()),
                         new BenchReport.Baseline(BaselineRunner.TOPIC, BaselineRunner.rawSpec().partitions(),
-                                String.join(" ", BaselineRunner.PRODUCER_PROPS), envelopes.size(), meanBytes, producer,
+                                String.join(" ", BaselineRunner.producerProps(LocalTuning.effective(serviceEnv))), envelopes.size(), meanBytes, producer,
                                 consumer),
                         new BenchReport.Throughput(tpSeconds, tp.accepted(), tp.acceptedPerSec(), tpStored, storedPerSec,
                                 storedPerSec / producer.recordsPerSec(), tp.failedRequests(), tpDrain),
