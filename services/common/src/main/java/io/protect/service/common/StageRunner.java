@@ -125,7 +125,10 @@ public class StageRunner {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                poll.events.set(i, EventCodec.decode(record.value(), stage.input, validation(record)));
+                Event<I> event = EventCodec.decode(record.value(), stage.input, validation(record));
+                poll.events.set(i, event);
+                poll.eventIds[i] = event.eventId().toString();
+                poll.tenantIds[i] = event.tenantId();
             } catch (RuntimeException | StackOverflowError e) {
                 metrics.failed(stage.name);
                 // What could be read of a record that is not this stage's event still names it.
@@ -185,6 +188,11 @@ public class StageRunner {
         for (int k = 0; k < indices.size() && retryAt < 0; k++) {
             int i = indices.get(k);
             Outcome outcome = outcomes.get(k);
+            if (!(outcome instanceof Outcome.Failed)) {
+                // Handled: what the stage read (and parsed) is no longer needed; only its outputs
+                // wait for the broker. Keeps a poll's trees out of the old generation.
+                poll.events.set(i, null);
+            }
             if (outcome instanceof Outcome.Produce p) {
                 if (p.outputs().isEmpty()) {
                     settle(poll, i, true);
@@ -236,7 +244,7 @@ public class StageRunner {
             return true;
         }
         LOG.debugf(e, "stage %s: attempt %d of record %s failed; trying again", poll.stage.name, attempts,
-                poll.events.get(i).eventId());
+                poll.eventIds[i]);
         return false;
     }
 
@@ -305,9 +313,7 @@ public class StageRunner {
     }
 
     private static <I> DeadLetters.Failure failure(Poll<I> poll, int i, Throwable e, int attempts) {
-        Event<I> event = poll.events.get(i);
-        return new DeadLetters.Failure(poll.stage.name, e, attempts, event == null ? null : event.eventId().toString(),
-                event == null ? null : event.tenantId());
+        return new DeadLetters.Failure(poll.stage.name, e, attempts, poll.eventIds[i], poll.tenantIds[i]);
     }
 
     /** Runs a stage's work on one record; whatever it throws is that record's failure. */
@@ -352,7 +358,11 @@ public class StageRunner {
         final Stage<I> stage;
         final Message<?> batch;
         final List<ConsumerRecord<String, byte[]>> records;
+        /** The decoded events, each dropped once the stage has handled it (kept while it may be retried). */
         final List<Event<I>> events;
+        /** Which event each record is, for its dead letter; null for a record that could not be decoded. */
+        final String[] eventIds;
+        final String[] tenantIds;
         final int[] attempts;
         /** Outputs of a record still waiting for the broker; -1 once the record is dead-lettered instead. */
         final int[] pending;
@@ -371,6 +381,8 @@ public class StageRunner {
             for (int i = 0; i < records.size(); i++) {
                 events.add(null);
             }
+            this.eventIds = new String[records.size()];
+            this.tenantIds = new String[records.size()];
             this.attempts = new int[records.size()];
             this.pending = new int[records.size()];
             this.settled = new boolean[records.size()];
